@@ -127,6 +127,27 @@ def input_from_path(path: Path) -> TextInput:
     return TextInput(doc_id=doc_id, text=text, language=language, published=meta.get("published"))
 
 
+def inputs_from_paths(paths: Iterable[Path]) -> tuple[list[TextInput], list[str]]:
+    """TextInputs for files and folders (recursively: corpus folders' source.txt, .txt,
+    .md), and one message per path that could not be read."""
+    inputs: list[TextInput] = []
+    failures: list[str] = []
+    for path in paths:
+        files = sorted(_document_files(path)) if path.is_dir() else [path]
+        for file in files:
+            try:
+                inputs.append(input_from_path(file))
+            except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+                failures.append(f"{file}: {error}")
+    return inputs, failures
+
+
+def _document_files(folder: Path) -> Iterator[Path]:
+    for file in folder.rglob("*"):
+        if file.is_file() and file.suffix in {".txt", ".md"} and not file.name.startswith("."):
+            yield file
+
+
 def _detect_language(text: str) -> str:
     from claimgraph.ingest.language import detect_language
 

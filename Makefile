@@ -1,0 +1,44 @@
+# One entry point for every dev task. The README's two commands are `make demo` and `make test`.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DB     ?= claimgraph.db
+
+.PHONY: demo test setup lint eval bench clean
+
+## setup: create .venv and install the pinned dependencies (spaCy models included)
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+## demo: set up, ingest the bundled sample corpus into ./claimgraph.db and show what it holds
+demo: setup
+	$(BIN)/claimgraph demo --db $(DB)
+
+## test: set up and run the whole test suite (slow tests included), then the accuracy floors
+test: setup
+	$(BIN)/python -m pytest -q
+	$(BIN)/claimgraph eval tests/fixtures/corpus --floors tests/fixtures/eval_floors.json
+
+## lint: ruff over the package and tests
+lint: setup
+	$(BIN)/ruff check src tests
+
+## eval: score extraction on the shared development corpus
+eval: setup
+	$(BIN)/claimgraph eval ../shared/corpus
+
+## bench: the ingest and extraction benchmarks (writes bench/RESULTS.md sections)
+bench: setup
+	$(BIN)/python bench/bench_ingest.py
+	$(BIN)/python bench/bench_extract.py
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache $(DB) $(DB)-wal $(DB)-shm

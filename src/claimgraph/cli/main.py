@@ -1,0 +1,36 @@
+"""The ``claimgraph`` command. Each sub-command is a thin layer over a library function.
+
+Exit status: 0 when everything asked for was done, 1 when some inputs failed (the rest were
+done), 2 for usage errors (Typer/Click's own convention).
+"""
+
+from __future__ import annotations
+
+import typer
+
+from claimgraph.cli import evaluate, extract
+
+app = typer.Typer(
+    name="claimgraph",
+    help=(
+        "Turn reporting on armed groups and foreign fighters into a sourced, checkable "
+        "knowledge base.\n\n"
+        "Typical session:\n\n"
+        "  claimgraph ingest articles/ https://example.org/report.html\n\n"
+        "  claimgraph stats\n\n"
+        "  claimgraph search \"Firqat al-Ghuraba\"\n\n"
+        "  claimgraph figures --cohort french --status returned\n\n"
+        "  claimgraph check\n\n"
+        "Every fact is a claim tied to the sentence that states it; nothing is asserted as true."
+    ),
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_show_locals=False,
+)
+
+app.command("extract")(extract.extract_command)
+app.command("eval")(evaluate.eval_command)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,44 @@
+"""Accuracy floors kept in the repository: scores may only go up.
+
+The file maps a scope ("en", "fr", "all") to kind -> minimum F1, e.g.
+``{"en": {"entities": 0.9}, "fr": {"entities": 0.9}}``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from claimgraph.errors import DataFileError
+from claimgraph.evaluate.scoring import KINDS, Evaluation
+
+
+def load_floors(path: Path) -> dict[str, dict[str, float]]:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise DataFileError(str(path), f"cannot read floors: {error}") from error
+    for scope, kinds in data.items():
+        if scope.startswith("_"):
+            continue
+        for kind, value in kinds.items():
+            if kind not in KINDS:
+                raise DataFileError(str(path), f"unknown kind {kind!r} in {scope!r}; kinds: {', '.join(KINDS)}")
+            if not isinstance(value, int | float) or not 0 <= value <= 1:
+                raise DataFileError(str(path), f"{scope}.{kind} must be a number between 0 and 1")
+    return {scope: kinds for scope, kinds in data.items() if not scope.startswith("_")}
+
+
+def check_floors(evaluation: Evaluation, floors: dict[str, dict[str, float]]) -> list[str]:
+    """One message per score below its floor (empty when all pass)."""
+    failures = []
+    for scope, kinds in floors.items():
+        table = evaluation.by_scope.get(scope)
+        if table is None:
+            failures.append(f"{scope}: no documents in this language were scored")
+            continue
+        for kind, floor in kinds.items():
+            f1 = table[kind].f1
+            if f1 + 1e-9 < floor:
+                failures.append(f"{scope} {kind}: F1 {f1:.3f} < floor {floor:.3f}")
+    return failures
