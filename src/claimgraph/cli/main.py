@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from claimgraph.cli import evaluate, extract
+from claimgraph.cli import evaluate, extract, ingest, inspect_store
 
 app = typer.Typer(
     name="claimgraph",
@@ -28,6 +28,10 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 
+app.command("ingest")(ingest.ingest_command)
+app.command("stats")(inspect_store.stats_command)
+app.command("errors")(inspect_store.errors_command)
+app.command("search")(inspect_store.search_command)
 app.command("extract")(extract.extract_command)
 app.command("eval")(evaluate.eval_command)
 
