@@ -16,7 +16,7 @@ def figure() -> Callable[..., FigureRecord]:
         defaults: dict[str, object] = dict(
             claim_id=next(_ids), document_id=1, document_title="doc", publisher=None,
             published="2023-06-01", value=value, low=None, high=None, approx=False,
-            qualifier="exact", unit="persons", counts="French", cohort_key="nationality=french",
+            qualifier="exact", unit="persons", counts="French", cohort_key="nationality:french",
             status=None, place=None, as_of=None, value_text=str(value), sentence="s",
             sentence_index=0, paragraph_index=0, parent_claim_id=None,
         )

@@ -8,7 +8,7 @@ def test_breakdown_completed_by_a_later_paragraph_is_consistent(figure) -> None:
         for value, status in ((500, "dead"), (300, "missing"), (390, "returned"), (130, "detained"))
     ]
     men = figure(68, status="detained", parent_claim_id=parts[-1].claim_id, sentence_index=1,
-                 cohort_key="gender=male")
+                 cohort_key="gender:male")
     later = figure(170, approx=True, status="present", sentence_index=4, paragraph_index=1)
     unrelated = figure(3000, unit="km2", sentence_index=4, paragraph_index=1)
     report = check_document([total, *parts, men, later, unrelated])
@@ -39,12 +39,12 @@ def test_parts_over_the_total_are_inconsistent(figure) -> None:
 
 def test_a_child_larger_than_its_parent_is_flagged(figure) -> None:
     parent = figure(130, status="detained")
-    child = figure(168, status="detained", parent_claim_id=parent.claim_id, cohort_key="gender=male")
+    child = figure(168, status="detained", parent_claim_id=parent.claim_id, cohort_key="gender:male")
     report = check_document([parent, child])
     assert [subset.consistent for subset in report.subsets] == [False]
 
 
 def test_cohort_compatibility() -> None:
-    assert cohorts_compatible("nationality=french", "nationality=french|age_class=adult")
-    assert not cohorts_compatible("nationality=french", "nationality=belgian")
-    assert cohorts_compatible("", "nationality=french")
+    assert cohorts_compatible("nationality:french", "nationality:french;age_class:adult")
+    assert not cohorts_compatible("nationality:french", "nationality:belgian")
+    assert cohorts_compatible("", "nationality:french")

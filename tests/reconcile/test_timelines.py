@@ -25,3 +25,15 @@ def test_different_values_for_the_same_date_are_a_disagreement(figure) -> None:
 
 def test_figures_without_status_or_value_are_not_series(figure) -> None:
     assert build_series([figure(None, status="present"), figure(5)]) == []
+
+
+def test_counts_of_people_present_need_a_place_to_be_compared(figure) -> None:
+    a = figure(220, approx=True, status="present", document_id=1, cohort_key="role:person")
+    b = figure(2600, approx=True, status="present", document_id=2, cohort_key="role:person")
+    assert build_series([a, b]) == []
+
+
+def test_undated_figures_are_never_a_disagreement(figure) -> None:
+    a = figure(390, status="returned", document_id=1, published=None)
+    b = figure(250, status="returned", document_id=2, published=None)
+    assert find_disagreements(build_series([a, b])) == []

@@ -23,7 +23,7 @@ class FigureRecord:
     qualifier: str
     unit: str
     counts: str
-    cohort_key: str  # normalised: "nationality=french|age_class=adult"
+    cohort_key: str  # normalised by the store: "nationality:french;age_class:adult"
     status: str | None
     place: str | None
     as_of: str | None
@@ -46,3 +46,8 @@ class FigureRecord:
         if self.approx:
             return max(0.1 * abs(self.value), 1.0)
         return 0.0
+
+
+def cohort_dimensions(key: str) -> dict[str, str]:
+    """``"nationality:french;age_class:adult"`` -> ``{"nationality": "french", "age_class": "adult"}``."""
+    return dict(part.split(":", 1) for part in key.split(";") if ":" in part)

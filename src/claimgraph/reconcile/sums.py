@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from claimgraph.reconcile.records import FigureRecord
+from claimgraph.reconcile.records import FigureRecord, cohort_dimensions
 
 PARAGRAPH_WINDOW = 2  # how many following paragraphs may complete a breakdown
 MAX_EXTRA_PARTS = 3  # how many figures from the following paragraphs may join one check
@@ -154,9 +154,7 @@ def _completion(
 def cohorts_compatible(a: str, b: str) -> bool:
     """Two cohort keys may describe the same people: no dimension set in both disagrees,
     and they share the nationality when both give one."""
-    da, db = _dimensions(a), _dimensions(b)
+    da, db = cohort_dimensions(a), cohort_dimensions(b)
     return all(da[key] == db[key] for key in da.keys() & db.keys())
 
 
-def _dimensions(key: str) -> dict[str, str]:
-    return dict(part.split("=", 1) for part in key.split("|") if "=" in part)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from claimgraph.evaluate.normalise import normalise_name
-from claimgraph.reconcile.records import FigureRecord
+from claimgraph.reconcile.records import FigureRecord, cohort_dimensions
 
 
 # Where people are (present, detained) is part of what is counted; where they went or
@@ -31,7 +31,7 @@ class Series:
 
     @property
     def label(self) -> str:
-        cohort = self.cohort_key.replace("|", ", ").replace("=", ": ") or "people"
+        cohort = " ".join(cohort_dimensions(self.cohort_key).values()) or "people"
         where = f" in {self.place}" if self.place else ""
         return f"{cohort} ({self.status or 'no status'}){where}"
 
@@ -58,6 +58,8 @@ def build_series(figures: Iterable[FigureRecord], *, min_points: int = 1) -> lis
         if figure.value is None or not figure.cohort_key or figure.status is None:
             continue
         place = place_key(figure.place) if figure.status in PLACE_BOUND_STATUSES else ""
+        if figure.status in PLACE_BOUND_STATUSES and not place:
+            continue  # "about 220 people present" somewhere unnamed compares with nothing
         key = (figure.cohort_key, figure.status, figure.unit, place)
         groups.setdefault(key, []).append(figure)
     series = []
@@ -72,14 +74,14 @@ def build_series(figures: Iterable[FigureRecord], *, min_points: int = 1) -> lis
 
 
 def find_disagreements(series: Iterable[Series]) -> list[Disagreement]:
-    """Pairs of figures from different documents, same series and same date, whose
+    """Pairs of figures from different documents, same series and same known date, whose
     values cannot both be right."""
     found = []
     for one in series:
         for index, first in enumerate(one.points):
             for second in one.points[index + 1 :]:
-                if first.document_id == second.document_id or first.when != second.when:
-                    continue
+                if first.document_id == second.document_id or first.when is None or first.when != second.when:
+                    continue  # undated figures may hold for different dates
                 if not _ranges_overlap(first, second):
                     found.append(Disagreement(one, first, second))
     return found
