@@ -47,12 +47,12 @@ def ingest_command(
 
         report = run_ingest(inputs, store, options, on_item=on_item)
         bar.update(task, description="ingested")
-    _print_report(report, db)
+    print_report(report, db)
     if report.failed:
         raise typer.Exit(1)
 
 
-def _print_report(report: IngestReport, db: str) -> None:
+def print_report(report: IngestReport, db: str) -> None:
     for failure in report.failures:
         err.print(f"[red]error[/red] {escape(failure.reason)}", highlight=False)
     err.print(

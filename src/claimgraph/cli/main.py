@@ -7,8 +7,11 @@ done), 2 for usage errors (Typer/Click's own convention).
 from __future__ import annotations
 
 import typer
+from rich.markup import escape
 
-from claimgraph.cli import evaluate, extract, ingest, inspect_store
+from claimgraph.cli import demo, evaluate, extract, figures, ingest, inspect_store
+from claimgraph.cli.console import err
+from claimgraph.errors import ClaimgraphError, ConfigError
 
 app = typer.Typer(
     name="claimgraph",
@@ -28,13 +31,21 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 
+app.command("demo")(demo.demo_command)
 app.command("ingest")(ingest.ingest_command)
 app.command("stats")(inspect_store.stats_command)
 app.command("errors")(inspect_store.errors_command)
 app.command("search")(inspect_store.search_command)
+app.command("figures")(figures.figures_command)
+app.command("check")(figures.check_command)
 app.command("extract")(extract.extract_command)
 app.command("eval")(evaluate.eval_command)
 
 
 def main() -> None:
-    app()
+    """The console entry point: our own errors become one clear line, not a traceback."""
+    try:
+        app()
+    except ClaimgraphError as error:
+        err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False)
+        raise SystemExit(2 if isinstance(error, ConfigError) else 1) from None
