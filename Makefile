@@ -20,7 +20,8 @@ $(STAMP): requirements.lock pyproject.toml
 
 ## demo: set up, ingest the bundled sample corpus into ./claimgraph.db and show what it holds
 demo: setup
-	$(BIN)/claimgraph demo --db $(DB)
+	# The founding article is not openly licensed: it ships only as a test fixture, added from there.
+	$(BIN)/claimgraph demo --db $(DB) tests/fixtures/corpus/seed-idlib-french-jihadists
 
 ## test: set up and run the whole test suite (slow tests included), then the accuracy floors
 test: setup

@@ -6,6 +6,8 @@ done), 2 for usage errors (Typer/Click's own convention).
 
 from __future__ import annotations
 
+import logging
+
 import typer
 from rich.markup import escape
 
@@ -44,6 +46,10 @@ app.command("eval")(evaluate.eval_command)
 
 def main() -> None:
     """The console entry point: our own errors become one clear line, not a traceback."""
+    # Libraries log; only the CLI decides what reaches the terminal. Per-document problems
+    # are already reported as ingest errors, so library warnings (pypdf's "EOF marker not
+    # found", trafilatura's parse notes) would only repeat them.
+    logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
     try:
         app()
     except ClaimgraphError as error:
