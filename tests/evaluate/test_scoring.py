@@ -42,3 +42,14 @@ def test_bad_floors_file_names_the_problem(tmp_path: Path) -> None:
 def test_a_folder_without_gold_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="No annotated documents"):
         load_corpus(tmp_path)
+
+
+def test_floors_on_recall_and_precision(tmp_path: Path) -> None:
+    documents = load_corpus(CORPUS, language="en")
+    evaluation = evaluate_corpus(documents, lambda docs: ({**d.gold, "doc": d.slug} for d in docs))
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"_why": "comment", "en": {"aliases:recall": 1.0, "figures:precision": 1.0}}))
+    assert check_floors(evaluation, load_floors(floors)) == []
+    floors.write_text(json.dumps({"en": {"aliases:recal": 0.5}}))
+    with pytest.raises(DataFileError, match="unknown measure 'recal'"):
+        load_floors(floors)

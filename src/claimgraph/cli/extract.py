@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 from enum import Enum
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 
 from claimgraph import settings
 from claimgraph.cli.console import err, out, progress
-from claimgraph.nlp.extraction import extract, inputs_from_paths
+from claimgraph.ingest.document import IngestFailure
+from claimgraph.nlp.extraction import TextInput, extract, inputs_from_paths
 
 
 class Format(str, Enum):
@@ -20,7 +23,7 @@ class Format(str, Enum):
 
 
 def extract_command(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (source.txt with meta.json beside it, .txt, .html, .pdf).")],
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (read recursively): .txt, .html, .pdf; a meta.json beside a file gives its metadata.")],
     format: Annotated[Format, typer.Option("--format", "-f", help="json: one EXTRACTION_FORMAT.md object per line per document.")] = Format.text,
     batch_size: Annotated[int, typer.Option(help=settings.SETTINGS["batch_size"].help)] = int(settings.get("batch_size")),
     n_process: Annotated[int, typer.Option(help=settings.SETTINGS["n_process"].help)] = int(settings.get("n_process")),
@@ -30,12 +33,19 @@ def extract_command(
     The "doc" field is the folder name for <folder>/source.txt, else the file name. A
     meta.json beside a file supplies its title, publisher, publication date and language.
     """
-    inputs, failures = inputs_from_paths(paths)
-    for failure in failures:
-        err.print(f"[red]error[/red] {failure}", highlight=False)
+    failures: list[IngestFailure] = []
+
+    def readable() -> Iterator[TextInput]:
+        for item in inputs_from_paths(paths):
+            if isinstance(item, IngestFailure):
+                failures.append(item)
+                err.print(f"[red]error[/red] {escape(item.reason)}", highlight=False)
+            else:
+                yield item
+
     with progress() as bar:
-        task = bar.add_task("extracting", total=len(inputs))
-        for record in extract(inputs, batch_size=batch_size, n_process=n_process):
+        task = bar.add_task("extracting", total=None)
+        for record in extract(readable(), batch_size=batch_size, n_process=n_process):
             bar.advance(task)
             if format is Format.json:
                 print(json.dumps(record, ensure_ascii=False))

@@ -1,7 +1,9 @@
 """Accuracy floors kept in the repository: scores may only go up.
 
 The file maps a scope ("en", "fr", "all") to kind -> minimum F1, e.g.
-``{"en": {"entities": 0.9}, "fr": {"entities": 0.9}}``.
+``{"en": {"entities": 0.9}, "fr": {"entities": 0.9}}``. A key ``"kind:recall"`` or
+``"kind:precision"`` sets a floor on that measure instead of F1. Keys starting with ``_``
+are comments.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from pathlib import Path
 from claimgraph.errors import DataFileError
 from claimgraph.evaluate.scoring import KINDS, Evaluation
 
+MEASURES = ("f1", "precision", "recall")
+
 
 def load_floors(path: Path) -> dict[str, dict[str, float]]:
     try:
@@ -21,11 +25,14 @@ def load_floors(path: Path) -> dict[str, dict[str, float]]:
     for scope, kinds in data.items():
         if scope.startswith("_"):
             continue
-        for kind, value in kinds.items():
+        for key, value in kinds.items():
+            kind, _, measure = key.partition(":")
+            if measure and measure not in MEASURES:
+                raise DataFileError(str(path), f"unknown measure {measure!r} in {scope}.{key}; measures: {', '.join(MEASURES)}")
             if kind not in KINDS:
                 raise DataFileError(str(path), f"unknown kind {kind!r} in {scope!r}; kinds: {', '.join(KINDS)}")
             if not isinstance(value, int | float) or not 0 <= value <= 1:
-                raise DataFileError(str(path), f"{scope}.{kind} must be a number between 0 and 1")
+                raise DataFileError(str(path), f"{scope}.{key} must be a number between 0 and 1")
     return {scope: kinds for scope, kinds in data.items() if not scope.startswith("_")}
 
 
@@ -37,8 +44,10 @@ def check_floors(evaluation: Evaluation, floors: dict[str, dict[str, float]]) ->
         if table is None:
             failures.append(f"{scope}: no documents in this language were scored")
             continue
-        for kind, floor in kinds.items():
-            f1 = table[kind].f1
-            if f1 + 1e-9 < floor:
-                failures.append(f"{scope} {kind}: F1 {f1:.3f} < floor {floor:.3f}")
+        for key, floor in kinds.items():
+            kind, _, measure = key.partition(":")
+            measure = measure or "f1"
+            score = getattr(table[kind], measure)
+            if score + 1e-9 < floor:
+                failures.append(f"{scope} {kind}: {measure} {score:.3f} < floor {floor:.3f}")
     return failures

@@ -280,12 +280,19 @@ def _texts_overlap(pred: Record, gold_text: str, text: str) -> bool:
     pred_text = pred.get("text", "")
     if not pred_text or not gold_text:
         return False
-    if "start" in pred and "end" in pred:
-        return any(
-            min(pred["end"], start + len(gold_text)) > max(pred["start"], start)
-            for start in _occurrences(text, gold_text)
-        )
-    return pred_text in gold_text or gold_text in pred_text
+    if pred_text in gold_text or gold_text in pred_text:
+        return True
+    # Offsets are trusted only when they point at the predicted text in this document
+    # (an extractor that removed boilerplate first has offsets into its cleaned text).
+    if "start" in pred and "end" in pred and text[pred["start"] : pred["end"]] == pred_text:
+        starts = [pred["start"]]
+    else:
+        starts = list(_occurrences(text, pred_text))
+    return any(
+        min(start + len(pred_text), gold_start + len(gold_text)) > max(start, gold_start)
+        for start in starts
+        for gold_start in _occurrences(text, gold_text)
+    )
 
 
 def _as_result(predicted: list[Record], gold: list[Record], pairs: list[tuple[int, int]]) -> KindResult:

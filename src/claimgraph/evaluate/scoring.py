@@ -128,9 +128,10 @@ Extractor = Callable[[Iterable[GoldDocument]], Iterator[dict[str, Any]]]
 
 def default_extractor(documents: Iterable[GoldDocument]) -> Iterator[dict[str, Any]]:
     """Our own extraction, run exactly as ``claimgraph extract`` runs it on these files."""
-    from claimgraph.nlp.extraction import extract, input_from_path
+    from claimgraph.nlp.extraction import TextInput, extract, inputs_from_paths
 
-    return extract(input_from_path(document.source_path) for document in documents)
+    inputs = inputs_from_paths(document.source_path for document in documents)
+    return extract(item for item in inputs if isinstance(item, TextInput))
 
 
 def evaluate_corpus(documents: list[GoldDocument], extractor: Extractor = default_extractor) -> Evaluation:

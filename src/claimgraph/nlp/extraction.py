@@ -6,7 +6,6 @@ This is the one place that knows both the ``doc._`` attributes and the output co
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +13,8 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from claimgraph.ingest.document import IngestFailure
+from claimgraph.ingest.pipeline import ingest_sources
 from claimgraph.nlp import pipelines
 
 
@@ -116,42 +117,18 @@ def extract(
         yield doc_to_record(doc, item.doc_id)
 
 
-def input_from_path(path: Path) -> TextInput:
-    """A TextInput for a corpus-style file: ``<folder>/source.txt`` with ``meta.json``
-    beside it gives doc id = folder name, language and publication date from the meta."""
-    text = path.read_text("utf-8")
-    meta_path = path.parent / "meta.json"
-    meta = json.loads(meta_path.read_text("utf-8")) if meta_path.exists() else {}
-    doc_id = path.parent.name if path.name.startswith("source.") and meta else path.name
-    language = meta.get("language") or _detect_language(text)
-    return TextInput(doc_id=doc_id, text=text, language=language, published=meta.get("published"))
-
-
-def inputs_from_paths(paths: Iterable[Path]) -> tuple[list[TextInput], list[str]]:
-    """TextInputs for files and folders (recursively: corpus folders' source.txt, .txt,
-    .md), and one message per path that could not be read."""
-    inputs: list[TextInput] = []
-    failures: list[str] = []
-    for path in paths:
-        files = sorted(_document_files(path)) if path.is_dir() else [path]
-        for file in files:
-            try:
-                inputs.append(input_from_path(file))
-            except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-                failures.append(f"{file}: {error}")
-    return inputs, failures
-
-
-def _document_files(folder: Path) -> Iterator[Path]:
-    for file in folder.rglob("*"):
-        if file.is_file() and file.suffix in {".txt", ".md"} and not file.name.startswith("."):
-            yield file
-
-
-def _detect_language(text: str) -> str:
-    from claimgraph.ingest.language import detect_language
-
-    return detect_language(text).code
+def inputs_from_paths(
+    paths: Iterable[str | Path], *, max_bytes: int = 20_000_000
+) -> Iterator[TextInput | IngestFailure]:
+    """TextInputs for files and folders, read exactly as ``claimgraph ingest`` reads them
+    (readers, boilerplate removal, meta.json, language detection); an IngestFailure for
+    each input that cannot be read. ``doc_id`` is the folder name for ``<folder>/source.txt``,
+    else the file name."""
+    for item in ingest_sources([str(path) for path in paths], max_bytes=max_bytes):
+        if isinstance(item, IngestFailure):
+            yield item
+        else:
+            yield TextInput(doc_id=item.name, text=item.text, language=item.language, published=item.published)
 
 
 def _by_language(
