@@ -11,7 +11,7 @@ import logging
 import typer
 from rich.markup import escape
 
-from claimgraph.cli import demo, evaluate, extract, figures, ingest, inspect_store
+from claimgraph.cli import demo, evaluate, extract, figures, ingest, inspect_store, reprocess
 from claimgraph.cli.console import err
 from claimgraph.errors import ClaimgraphError, ConfigError
 
@@ -40,6 +40,7 @@ app.command("errors")(inspect_store.errors_command)
 app.command("search")(inspect_store.search_command)
 app.command("figures")(figures.figures_command)
 app.command("check")(figures.check_command)
+app.command("reprocess")(reprocess.reprocess_command)
 app.command("extract")(extract.extract_command)
 app.command("eval")(evaluate.eval_command)
 
