@@ -1,0 +1,382 @@
+"""The figure extractor: every count and measure of a Doc as an ``attributes.Figure``.
+
+    NumberFinder (figures/detect.py)     numbers, qualifiers, ranges; drops years, dates, ages
+    find_counted (figures/cohort.py)     what each number counts, cohort facets, unit
+    PartMarkers (figures/structure.py)   "including", "dont", "Of the N ...": parent figures
+    status cues (figures/status.py)      joined / dead / missing / ... from the parse
+    context (figures/context.py)         place and as_of in the figure's clause
+
+A number with no noun of its own ("500 are presumed dead") inherits what is counted from
+its parent, its range partner ("15 000 à 25 000 personnes"), the subject of its verb ("la
+population passe de 10 000 à 72 000") or the previous count of people in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.nlp.attributes import Figure
+from claimgraph.nlp.figures import context, status
+from claimgraph.nlp.figures.cohort import Counted, describe, find_counted, is_people, unit_for
+from claimgraph.nlp.figures.detect import NumberFinder, RawNumber
+from claimgraph.nlp.figures.lexicon import FigureLexicon, load
+from claimgraph.nlp.figures.structure import PartMarkers
+
+MEASURES = frozenset({"km", "km2", "m", "money"})
+_BREAK = frozenset({",", ";", ":", "(", ")", "–", "—", ".", "!", "?"})
+_LABEL_LINE = re.compile(r"^[\s\-•*]*([^\W\d][\w' ]{1,40}?)\s*:?\s*$")
+
+
+@Language.factory(
+    "claimgraph_figures",
+    default_config={"language": "en"},
+    assigns=["doc._.figures"],
+    requires=["token.dep", "token.pos", "token.lemma", "doc.sents"],
+)
+def make_figures(nlp: Language, name: str, language: str) -> FigureExtractor:
+    return FigureExtractor(nlp, language)
+
+
+@dataclass
+class _Item:
+    raw: RawNumber
+    counted: Counted
+    sent: Span
+    parent: int | None = None
+    antecedent: Counted | None = None  # whose noun an elliptic number borrows
+    marker_child: bool = False
+    antecedent_of: int | None = None  # the figure whose noun it borrows
+    infobox: bool = False
+    status: str | None = None
+    status_found: bool = False
+    own_verb: bool = False  # the number has a governing verb of its own
+
+
+class FigureExtractor:
+    """Fills ``doc._.figures``; all matchers and lexicons are built here, once."""
+
+    def __init__(self, nlp: Language, language: str) -> None:
+        self.lex: FigureLexicon = load(language)
+        self.finder = NumberFinder(nlp, self.lex)
+        self.markers = PartMarkers(nlp, self.lex)
+        self._text = ""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.figures = self.extract(doc)
+        return doc
+
+    # -- assembly ------------------------------------------------------------------------
+
+    def extract(self, doc: Doc) -> list[Figure]:
+        lex = self.lex
+        self._text = text = doc.text  # built once: Doc.text joins every token
+        raws = self.finder.find(doc)
+        starts = {raw.start for raw in raws}
+        items = [
+            _Item(raw, find_counted(doc, raw, lex, starts), doc[raw.num_start].sent) for raw in raws
+        ]
+        for item in items:
+            if item.counted.head is None and not item.counted.pronoun:
+                label = self._infobox_label(doc, item)
+                if label is not None:
+                    item.counted = label
+                    item.infobox = True
+        for k, item in enumerate(items):
+            partner = item.raw.range_with
+            if item.counted.head is None and partner is not None and items[partner].counted.head is not None:
+                item.counted = items[partner].counted
+        self._link_parents(doc, items)
+        self._find_antecedents(doc, items)
+        blocked_all = self._blocked(items)
+        for k, item in enumerate(items):
+            self._set_status(doc, items, k, blocked_all)
+        for k, item in enumerate(items):
+            if not item.status_found:
+                self._inherit_status(items, k)
+        dates = context.dates_of(doc, lex, text)
+        places = context.places_of(doc)
+        figures: list[Figure] = []
+        for k, item in enumerate(items):
+            figures.append(self._figure(doc, items, k, dates, places))
+        for k, item in enumerate(items):
+            if item.parent is not None and item.marker_child:
+                for key in ("as_of", "place"):
+                    if figures[k][key] is None:
+                        figures[k][key] = figures[item.parent][key]  # type: ignore[literal-required]
+        return figures
+
+    def _infobox_label(self, doc: Doc, item: _Item) -> Counted | None:
+        """"Population: 2,500", "Membres 30 000": the line's label is what is counted."""
+        first = doc[item.raw.start]
+        line_start = self._text.rfind("\n", 0, first.idx) + 1
+        line_end = self._text.find("\n", first.idx)
+        line_end = len(self._text) if line_end < 0 else line_end
+        last = doc[item.raw.end - 1]
+        if self._text[last.idx + len(last.text) : line_end].strip():
+            return None
+        match = _LABEL_LINE.match(self._text[line_start : first.idx])
+        if match is None:
+            return None
+        span = doc.char_span(line_start + match.start(1), line_start + match.end(1), alignment_mode="expand")
+        if span is None:
+            return None
+        return Counted(span[-1], span.start, span.end)
+
+    def _link_parents(self, doc: Doc, items: list[_Item]) -> None:
+        markers = self.markers
+        for k, item in enumerate(items):
+            raw, sent = item.raw, item.sent
+            previous = [j for j in range(k) if items[j].sent == sent and items[j].raw.unit not in MEASURES]
+            if not previous or raw.range_with is not None and raw.range_with < k:
+                continue
+            if markers.marker_before(doc, raw.start, sent.start):
+                item.parent = previous[-1]
+                item.marker_child = True
+            elif raw.unit in ("share", "percent") and (
+                item.counted.pronoun or markers.marker_after(doc, raw.unit_end or raw.end)
+            ):
+                item.parent = previous[-1]
+        for k, item in enumerate(items):
+            if item.counted.of_figure and k + 1 < len(items):
+                item.parent = k + 1
+                item.marker_child = True
+        # "Of the 1,490 Frenchmen ..., 500 are ..., 300 are ..."
+        for k, item in enumerate(items):
+            if not self.markers.opens_total(doc, item.raw.start, item.sent.start):
+                continue
+            for j in range(k + 1, len(items)):
+                other = items[j]
+                if other.sent != item.sent:
+                    break
+                if other.parent is not None or other.raw.unit in MEASURES:
+                    continue
+                if other.counted.head is not None and not is_people(other.counted.head, self.lex):
+                    continue
+                if item.raw.value is None or other.raw.value is None or other.raw.value < item.raw.value:
+                    other.parent = k
+
+    def _find_antecedents(self, doc: Doc, items: list[_Item]) -> None:
+        for k, item in enumerate(items):
+            if item.counted.head is not None:
+                continue
+            if item.parent is not None and items[item.parent].counted.head is not None:
+                item.antecedent = items[item.parent].counted
+                continue
+            subject = self._subject_noun(doc, item)
+            if subject is not None:
+                item.antecedent = subject
+                continue
+            for j in range(k - 1, -1, -1):
+                other = items[j]
+                if other.sent != item.sent:
+                    break
+                source = other.counted if other.counted.head is not None else other.antecedent
+                if source is not None and source.head is not None and is_people(source.head, self.lex):
+                    item.antecedent = source
+                    item.antecedent_of = j
+                    break
+
+    def _subject_noun(self, doc: Doc, item: _Item) -> Counted | None:
+        """"la population passe de 10 000 à 72 000": the subject names what is counted."""
+        token = doc[item.raw.end - 1]
+        for _ in range(4):
+            if token.head.i == token.i:
+                break
+            token = token.head
+            if token.pos_ in ("VERB", "AUX"):
+                break
+        for child in token.children:
+            if child.dep_.startswith("nsubj") and child.lower_ in self.lex.present_nouns:
+                return Counted(child, child.i, child.i + 1)
+        return None
+
+    def _blocked(self, items: list[_Item]) -> list[set[int]]:
+        spans = [set(range(item.raw.start, item.raw.end)) for item in items]
+        heads = [{item.counted.head.i} if item.counted.head is not None and item.antecedent is None else set() for item in items]
+        out = []
+        for k in range(len(items)):
+            blocked: set[int] = set()
+            for j in range(len(items)):
+                if j != k:
+                    blocked |= spans[j]
+                    if items[j].counted is not items[k].counted:
+                        blocked |= heads[j]
+            out.append(blocked)
+        return out
+
+    def _peopleish(self, item: _Item) -> bool:
+        if item.raw.unit in MEASURES:
+            return False
+        head = item.counted.head if item.counted.head is not None else (
+            item.antecedent.head if item.antecedent is not None else None
+        )
+        if head is None:
+            return True
+        return is_people(head, self.lex) or head.lower_ in self.lex.present_nouns or (
+            head.lower_ in self.lex.units_by_noun and head.lower_ in self.lex.roles
+        )
+
+    def _set_status(self, doc: Doc, items: list[_Item], k: int, blocked_all: list[set[int]]) -> None:
+        lex = self.lex
+        item = items[k]
+        if not self._peopleish(item):
+            item.status_found = True
+            return
+        blocked = blocked_all[k]
+        head = item.counted.head if item.counted.start < item.counted.end and item.counted.head is not None and item.counted.head.i >= item.raw.start else None
+        anchor = head if head is not None else doc[item.raw.end - 1]
+        found: object = status.NO_CUE
+        size = status.from_group_size(anchor, lex)
+        if size is not None:
+            found = size
+        if found is status.NO_CUE and head is not None:
+            found = status.from_noun_clause(head, lex, blocked)
+        verb = None
+        if found is status.NO_CUE:
+            found, verb = status.from_governor(anchor, lex, blocked)
+            item.own_verb = verb is not None
+        after = item.raw.unit_end or item.raw.end
+        if found is status.NO_CUE and head is None and status.located(doc, after, lex):
+            found = "present"
+        if found is status.NO_CUE:
+            start = item.counted.start if head is not None else after
+            found = status.from_right_context(doc, start, lex, {i.raw.start for i in items}, limit=10)
+        if found is status.NO_CUE and item.raw.range_with is not None and item.raw.range_with < k:
+            partner = items[item.raw.range_with]
+            if partner.status_found:
+                found = partner.status
+        if found is status.NO_CUE:
+            noun = item.counted.head if item.counted.head is not None else (
+                item.antecedent.head if item.antecedent is not None else None
+            )
+            if noun is not None and noun.lower_ in lex.present_nouns and (
+                item.antecedent is None or item.parent is None
+            ):
+                found = "present"
+        if found is not status.NO_CUE:
+            item.status = found if isinstance(found, str) else None
+            item.status_found = True
+
+    def _inherit_status(self, items: list[_Item], k: int) -> None:
+        """Parts ("including 68 men"), range ends and elliptic numbers ("1 000 ... en 2013,
+        puis 2 000") take the status of the figure they depend on; a fraction with a clause
+        of its own ("half of whom are refugees") does not."""
+        item = items[k]
+        parent, antecedent = item.parent, item.antecedent_of
+        if item.raw.unit in ("share", "percent") and item.own_verb:
+            parent = antecedent = None
+        for source in (parent, item.raw.range_with, antecedent):
+            if source is not None and items[source].status_found:
+                item.status = items[source].status
+                item.status_found = True
+                return
+
+    # -- output --------------------------------------------------------------------------
+
+    def _clause_text(self, doc: Doc, start: int, limit: int, stops: set[int]) -> str:
+        end = start
+        for token in doc[start : min(len(doc), start + limit)]:
+            if token.text in _BREAK or token.pos_ == "CCONJ" or (token.i in stops and token.i != start):
+                break
+            end = token.i + 1
+        return doc[start:end].text
+
+    def _core(self, doc: Doc, counted: Counted) -> str:
+        head = counted.head
+        assert head is not None  # callers check
+        if counted.start <= head.i < counted.end:
+            return doc[counted.start : head.i + 1].text
+        return head.text
+
+    def _counts(self, doc: Doc, items: list[_Item], k: int) -> str:
+        item, lex = items[k], self.lex
+        raw = item.raw
+        stops = {i.raw.start for i in items}
+        after = raw.unit_end or raw.end
+        if raw.unit in lex.measure_nouns:
+            rest = self._clause_text(doc, after, 8, stops) if raw.unit_end is not None else ""
+            head = item.counted.head
+            tail = head.text if head is not None and raw.unit == "km2" else rest
+            return f"{lex.measure_nouns[raw.unit]} {tail}".strip()
+        if item.counted.head is not None:
+            return doc[item.counted.start : item.counted.end].text
+        rest_start = after
+        if item.counted.pronoun:
+            rest_start = item.counted.start + 1
+        rest = self._clause_text(doc, rest_start, 8, stops)
+        if item.antecedent is not None and item.antecedent.head is not None:
+            return f"{self._core(doc, item.antecedent)} {rest}".strip()
+        return rest
+
+    def _figure(
+        self,
+        doc: Doc,
+        items: list[_Item],
+        k: int,
+        dates: list[context.Marked],
+        places: list[context.Marked],
+    ) -> Figure:
+        item, lex = items[k], self.lex
+        raw = item.raw
+        first, last = doc[raw.start], doc[raw.end - 1]
+        if raw.unit == "percent":
+            last = doc[raw.end - 1]
+        start_char, end_char = first.idx, last.idx + len(last.text)
+        head = item.counted.head if item.counted.head is not None else (
+            item.antecedent.head if item.antecedent is not None else None
+        )
+        cohort = describe(doc, item.counted if item.counted.head is not None else (item.antecedent or item.counted), lex)
+        unit = raw.unit or unit_for(head, lex)
+        low, high = raw.low, raw.high
+        if raw.range_with is None and raw.kind in ("numeral", "words", "approx_noun"):
+            if raw.qualifier in ("more_than", "at_least"):
+                low = raw.value if low is None else low
+            elif raw.qualifier in ("fewer_than", "at_most"):
+                high = raw.value
+            elif raw.qualifier == "exact":
+                low = high = raw.value
+        phrase_start = item.counted.head.left_edge.i if item.counted.head is not None else raw.start
+        phrase_end = item.counted.head.right_edge.i + 1 if item.counted.head is not None else raw.end
+        verb = _governing_verb(doc[raw.end - 1])
+        sent = (item.sent.start, item.sent.end)
+        as_of = place = None
+        if not item.infobox:
+            as_of = context.attached(dates, doc, (phrase_start, phrase_end), verb, sent)
+            own = {item.counted.head.i} if item.counted.head is not None else set()
+            place = context.attached(
+                [p for p in places if not own & set(range(p.start, p.end))],
+                doc, (phrase_start, phrase_end), verb, sent,
+            )
+        return Figure(
+            start=start_char,
+            end=end_char,
+            value=raw.value,
+            low=low,
+            high=high,
+            qualifier=raw.qualifier,
+            approx=raw.approx,
+            unit=unit,
+            counts=self._counts(doc, items, k),
+            cohort=cohort,
+            status=item.status if unit not in MEASURES else None,
+            place=place,
+            as_of=as_of,
+            value_text=self._text[start_char:end_char],
+            sentence_start=item.sent.start_char,
+            sentence_end=item.sent.end_char,
+            parent=item.parent,
+        )
+
+
+def _governing_verb(token: Token) -> Token | None:
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None

@@ -1,0 +1,1 @@
+"""The figure extractor\x27s parts: number value types, detection, cohort, status, structure, context."""

@@ -1,0 +1,47 @@
+from importlib import resources
+
+import pytest
+import yaml
+
+from claimgraph import vocabulary
+from claimgraph.errors import DataFileError
+from claimgraph.nlp.figures.lexicon import load, parse
+
+
+def _data() -> dict:
+    text = resources.files("claimgraph.nlp").joinpath("data", "figure_lexicon.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_bundled_lexicon_uses_only_known_statuses_and_qualifiers(language: str) -> None:
+    lex = load(language)
+    assert {s for s in lex.status.values() if s is not None} <= vocabulary.statuses()
+    assert set(lex.qualifiers.values()) <= vocabulary.qualifiers()
+    assert lex.number_words and lex.vague and lex.fractions
+
+
+def test_unknown_status_is_named_in_the_error() -> None:
+    data = _data()
+    data["status"]["en"]["vanish"] = "evaporated"
+    with pytest.raises(DataFileError, match="status.en.vanish"):
+        parse(data, "en")
+
+
+def test_unknown_qualifier_is_named_in_the_error() -> None:
+    data = _data()
+    data["fr"]["qualifiers"]["grosso modo"] = "roughly"
+    with pytest.raises(DataFileError, match="grosso modo"):
+        parse(data, "fr")
+
+
+def test_missing_section_is_named() -> None:
+    data = _data()
+    del data["en"]["number_words"]
+    with pytest.raises(DataFileError, match="number_words"):
+        parse(data, "en")
+
+
+def test_unknown_language() -> None:
+    with pytest.raises(DataFileError, match="de"):
+        parse(_data(), "de")
