@@ -1,0 +1,480 @@
+"""Find the aliases a document states, and the gazetteer aliases it uses.
+
+- **Acronyms**: "Directorate General for External Security (DGSE)", "DGSE (Direction
+  générale ...)": the acronym's letters must be the initials of the name's content words
+  (function words of both languages skipped, "al-" prefixes looked through, one letter of
+  slack for acronyms of four letters or more). A long form no component had found yet
+  becomes a mention too.
+- **Stated names**: "X, also known as Y", "also called", "aka", "formerly", "alias",
+  "dit", "également orthographié Y et Z", "(also Y or simply Z", "connu sous le nom de",
+  "anciennement", "(en anglais, Y ou Z)": Y (a mention, or a capitalised name right
+  after the cue) becomes an alias of X, the mention before the cue (parentheses skipped).
+- **Gazetteer aliases**: a gazetteer mention whose surface is one of its entry's
+  ``aliases`` (not a spelling variant) is reported with how="gazetteer".
+
+Sets ``doc._.aliases`` and adds the new mentions to ``doc._.mentions``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Final
+
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimgraph.errors import DataFileError
+from claimgraph.nlp.attributes import Alias, Mention
+from claimgraph.nlp.entity_cues import load_cues
+from claimgraph.nlp.gazetteer_data import GazetteerEntry, load_gazetteer, normalise_surface
+
+FUNCTION_WORDS = frozenset(
+    [
+        "of",
+        "the",
+        "for",
+        "and",
+        "in",
+        "on",
+        "at",
+        "to",
+        "de",
+        "la",
+        "le",
+        "les",
+        "du",
+        "des",
+        "d",
+        "l",
+        "et",
+        "en",
+        "au",
+        "aux",
+        "pour",
+        "sur",
+    ]
+)
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
+_ACRONYM = r"[A-Z][A-Za-z]{0,1}[A-Z]{1,6}s?|[A-Z]{2,7}"
+_NAME_WORD = r"(?:[Aa]l-|[Ee]l-|[a-z]{1,3}-)?[A-ZÀ-ÖØ-Þ](?:[\w-]|['’](?!s\b))*"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:(?:al|el|ez|ed|es|de|du|des|la|of|the|wal|in|en|for|pour|au|d['’])\s+)?{_NAME_WORD})*"
+_PREFIX = re.compile(r"(?:anti|contre|counter)(?=[a-zé])", re.IGNORECASE)
+_IS_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}s?")
+CUE_FILE: Final = "alias_cues.yaml"
+_CUE_KINDS: Final = ("anywhere", "after_bracket", "after_comma", "continuations")
+
+
+def _phrase(text: str) -> str:
+    """A regex for a cue phrase: its words in order, any spaces between, ' or ’."""
+    words = [re.escape(w).replace("'", "['’]") for w in text.split()]
+    return r"\s+".join(words)
+
+
+def cue_patterns(data: Any, language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(cue regex, continuation regex) for ``language``; raises DataFileError naming the key."""
+    section = data.get(language) if isinstance(data, dict) else None
+    if not isinstance(section, dict):
+        raise DataFileError(CUE_FILE, f"section {language!r} is missing")
+    lists: dict[str, list[str]] = {}
+    for kind in _CUE_KINDS:
+        items = section.get(kind)
+        if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
+            raise DataFileError(CUE_FILE, f"{language}.{kind} must be a list of phrases")
+        lists[kind] = sorted(items, key=len, reverse=True)
+    either = lambda items: "|".join(_phrase(i) for i in items)
+    branches = [rf"(?<![\w-])(?:{either(lists['anywhere'])})"]
+    if lists["after_bracket"]:
+        branches.append(rf"(?<=\()\s*(?:{either(lists['after_bracket'])})")
+    if lists["after_comma"]:
+        branches.append(rf"(?<=,)\s*(?:{either(lists['after_comma'])})")
+    cue = re.compile(rf"(?:{'|'.join(branches)})(?![\w-])\s*")
+    continuation = re.compile(rf"\s*(?:,\s*)?(?:{either(lists['continuations'])})\s+")
+    return cue, continuation
+
+
+@cache
+def load_cue_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    text = resources.files("claimgraph.nlp").joinpath("data", CUE_FILE).read_text("utf-8")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise DataFileError(CUE_FILE, f"not valid YAML ({error})") from None
+    return cue_patterns(data, language)
+
+
+def initials_match(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` abbreviates ``name`` (initials of content words, in order)."""
+    if acronym.endswith("s") and not acronym.isupper():
+        acronym = acronym[:-1]  # plural: "NGOs"
+    mixed = not acronym.isupper()
+    letters = [c for c in acronym if c.isalpha() and (c.isupper() or not mixed)]
+    words = []
+    for word in _WORD.findall(name):
+        low = word.lower().strip("'’")
+        if low in FUNCTION_WORDS or (len(low) <= 2 and low.endswith(("'", "’"))):
+            continue
+        for part in re.split(r"[-’']", word):
+            if part and part.lower() not in ("al", "el", "ad", "as", "ash", "d", "l"):
+                prefix = _PREFIX.match(part)
+                if prefix and len(part) > prefix.end() + 3:
+                    words.append(part[: prefix.end()])  # "antiterroriste" gives A and T
+                    part = part[prefix.end() :]
+                words.append(part)
+    initials = [w[0].upper() for w in words]
+    if len(letters) < 2 or not initials:
+        return False
+    if initials == letters:
+        return True
+    slack = 1 if len(letters) >= 3 else 0
+    return len(initials) == len(letters) and sum(a != b for a, b in zip(initials, letters)) <= slack
+
+
+class AliasFinder:
+    """The ``claimgraph_aliases`` component."""
+
+    def __init__(self, nlp: Language, language: str, entries: Iterable[GazetteerEntry]) -> None:
+        self.language = language
+        cues = load_cues(language)
+        self.public_body_words = frozenset(w.lower() for w in cues.public_body_words)
+        self.not_entity_heads = frozenset(w.lower() for w in cues.not_entity_heads)
+        self.alias_keys: dict[str, set[str]] = {}  # normalised alias -> canonical names
+        for entry in entries:
+            for alias in entry.aliases:
+                self.alias_keys.setdefault(normalise_surface(alias), set()).add(
+                    entry.canonical(language)
+                )
+        self._long_then_acronym = re.compile(rf"\(\s*({_ACRONYM})\s*[),;]")
+        self._acronym_then_long = re.compile(rf"(?<![\w-])({_ACRONYM})\s*\(\s*({_NAME})")
+        self._cue, self._continuation = load_cue_patterns(language)
+        self._bracketed_name = re.compile(rf"\(\s*[\"“«‘]?\s*({_NAME})\s*[\"”»’]?\s*\)")
+        self._name_after = re.compile(rf"\s*[\"'“«‘]?\s*({_NAME})")
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions: list[Mention] = list(doc._.mentions or [])
+        aliases: list[Alias] = []
+        text = doc.text  # built once: Doc.text creates every Token
+        self._acronyms(text, mentions, aliases)
+        self._parenthesised(text, mentions, aliases)
+        self._stated(text, mentions, aliases)
+        aliases.extend(self._gazetteer_aliases(mentions))
+        seen: set[tuple[str, str]] = set()
+        unique = []
+        for alias in sorted(aliases, key=lambda a: a["start"]):
+            key = (normalise_surface(alias["surface"]), alias["canonical"])
+            if key not in seen and normalise_surface(alias["surface"]) != normalise_surface(
+                alias["canonical"]
+            ):
+                seen.add(key)
+                unique.append(alias)
+        mentions.sort(key=lambda m: (m["start"], m["end"]))
+        doc._.mentions = mentions
+        doc._.aliases = unique
+        return doc
+
+    def _gazetteer_aliases(self, mentions: list[Mention]) -> list[Alias]:
+        """Gazetteer aliases the document uses as a genuinely different name: an acronym,
+        or a name beside another, non-truncated surface of the same entity that came first
+        (a name the text itself opens with is its own name here, not an alias)."""
+        by_entity: dict[str, list[Mention]] = {}
+        for m in mentions:
+            if m["source"] == "gazetteer":
+                by_entity.setdefault(m["canonical"], []).append(m)
+        found = []
+        for canonical, group in by_entity.items():
+            group.sort(key=lambda m: m["start"])
+            for i, m in enumerate(group):
+                key = normalise_surface(m["text"])
+                if canonical not in self.alias_keys.get(key, ()) or _truncation(
+                    key, normalise_surface(canonical)
+                ):
+                    continue
+                acronym = _IS_ACRONYM.fullmatch(m["text"]) is not None
+                others = {normalise_surface(o["text"]) for o in group[:i]}
+                if acronym or any(not _truncation(key, other) for other in others):
+                    found.append(
+                        Alias(
+                            surface=m["text"],
+                            canonical=canonical,
+                            start=m["start"],
+                            end=m["end"],
+                            how="gazetteer",
+                        )
+                    )
+        return found
+
+    # ---- acronyms -----------------------------------------------------------------
+    def _acronyms(self, text: str, mentions: list[Mention], aliases: list[Alias]) -> None:
+        for match in self._long_then_acronym.finditer(text):
+            acronym = match.group(1)
+            a_start, a_end = match.span(1)
+            before_end = match.start()
+            while before_end > 0 and text[before_end - 1] == " ":
+                before_end -= 1
+            owner = _mention_ending_at(mentions, before_end)
+            if owner is not None and initials_match(acronym, owner["text"]):
+                long_start, long_end, label, canonical = (
+                    owner["start"],
+                    owner["end"],
+                    owner["label"],
+                    owner["canonical"],
+                )
+            else:
+                found = self._long_form(text, before_end, acronym)
+                if found is None:
+                    continue
+                long_start, long_end = found
+                if owner is not None and owner["start"] <= long_start:
+                    # "Iraqi Counter-Terrorism Service (CTS)": the acronym leaves out a
+                    # leading word of a name already found; it names that whole entity
+                    self._add(
+                        text,
+                        mentions,
+                        aliases,
+                        a_start,
+                        a_end,
+                        owner["label"],
+                        owner["canonical"],
+                        "acronym",
+                    )
+                    continue
+                long_text = text[long_start:long_end]
+                inner = [m for m in mentions if m["start"] >= long_start and m["end"] <= long_end]
+                for m in inner:
+                    mentions.remove(m)
+                label = self._label_for(long_text)
+                canonical = long_text
+                mentions.append(_mention(text, long_start, long_end, label, canonical, "acronym"))
+            self._add(text, mentions, aliases, a_start, a_end, label, canonical, "acronym")
+        for match in self._acronym_then_long.finditer(text):
+            acronym, name = match.group(1), match.group(2)
+            n_start, n_end = match.span(2)
+            if not initials_match(acronym, name):
+                continue
+            owner = _mention_at(mentions, match.start(1), match.end(1))
+            label = owner["label"] if owner else self._label_for(name)
+            canonical = owner["canonical"] if owner else name
+            if _mention_at(mentions, n_start, n_end) is None and _free(mentions, n_start, n_end):
+                mentions.append(_mention(text, n_start, n_end, label, canonical, "acronym"))
+            if owner is None:
+                self._add(
+                    text,
+                    mentions,
+                    aliases,
+                    match.start(1),
+                    match.end(1),
+                    label,
+                    canonical,
+                    "acronym",
+                )
+            else:
+                aliases.append(
+                    Alias(
+                        surface=acronym,
+                        canonical=canonical,
+                        start=match.start(1),
+                        end=match.end(1),
+                        how="acronym",
+                    )
+                )
+
+    def _parenthesised(self, text: str, mentions: list[Mention], aliases: list[Alias]) -> None:
+        """ "General Directorate of Security (Emniyet)": a name alone in brackets right after
+        an organisation or public body is another name of it (places are skipped: "Idlib
+        (Syria)" says where, not what)."""
+        for match in self._bracketed_name.finditer(text):
+            before_end = match.start()
+            while before_end > 0 and text[before_end - 1] == " ":
+                before_end -= 1
+            owner = _mention_ending_at(mentions, before_end)
+            if owner is None or owner["label"] not in ("Organization", "PublicBody"):
+                continue
+            start, end = match.span(1)
+            inner = _mention_at(mentions, start, end)
+            if inner is not None and inner["label"] in ("Country", "Location", "Person"):
+                continue
+            if (
+                inner is not None
+                and inner["source"] == "gazetteer"
+                and owner["source"] != "gazetteer"
+                and _truncation(
+                    normalise_surface(owner["text"]), normalise_surface(inner["canonical"])
+                )
+            ):
+                # "Central Command (CENTCOM)": the gazetteer names what the text shortened
+                owner["canonical"], owner["label"] = inner["canonical"], inner["label"]
+                aliases.append(
+                    Alias(
+                        surface=inner["text"],
+                        canonical=inner["canonical"],
+                        start=start,
+                        end=end,
+                        how="parenthesis",
+                    )
+                )
+                continue
+            if any(a["start"] == start for a in aliases):
+                continue
+            self._add(
+                text,
+                mentions,
+                aliases,
+                start,
+                end,
+                owner["label"],
+                owner["canonical"],
+                "parenthesis",
+            )
+
+    def _long_form(self, text: str, end: int, acronym: str) -> tuple[int, int] | None:
+        """The shortest run of words ending at ``end`` whose initials give ``acronym``."""
+        words = list(_WORD.finditer(text, max(0, end - 200), end))
+        for count in range(1, min(len(words), 12) + 1):
+            first = words[-count]
+            gap = text[first.start() : end]
+            if "\n" in gap or "(" in gap or ")" in gap or "," in gap:
+                return None
+            if first.group(0).lower() in FUNCTION_WORDS:
+                continue
+            last = words[-1].group(0).lower()
+            if last in self.not_entity_heads:
+                return None  # "Specially Designated Global Terrorist (SDGT)"
+            if initials_match(acronym, gap) and (
+                first.group(0)[0].isupper() or first.group(0).lower() in self.public_body_words
+            ):
+                return first.start(), end
+        return None
+
+    def _label_for(self, name: str) -> str:
+        words = {w.lower() for w in _WORD.findall(name)}
+        return "PublicBody" if words & self.public_body_words else "Organization"
+
+    # ---- stated names ---------------------------------------------------------------
+    def _stated(self, text: str, mentions: list[Mention], aliases: list[Alias]) -> None:
+        how = "also_known_as"
+        for match in self._cue.finditer(text):
+            owner = _mention_before(text, mentions, match.start())
+            if owner is None:
+                continue
+            position = match.end()
+            while True:
+                found = self._name_at(text, mentions, position)
+                if found is None:
+                    break
+                start, end = found
+                if (start, end) == (owner["start"], owner["end"]):
+                    break
+                self._add(
+                    text, mentions, aliases, start, end, owner["label"], owner["canonical"], how
+                )
+                cont = self._continuation.match(text, end, end + 24)
+                if cont is None:
+                    break
+                position = cont.end()
+
+    def _name_at(self, text: str, mentions: list[Mention], position: int) -> tuple[int, int] | None:
+        stripped = position
+        while stripped < len(text) and text[stripped] in " \"'“«‘":
+            stripped += 1
+        at = next(((m["start"], m["end"]) for m in mentions if m["start"] == stripped), None)
+        match = self._name_after.match(text, position)
+        if match is None:
+            return at
+        if at is not None and at[1] >= match.end(1):
+            return at
+        return match.span(1)  # a longer stated name: "Al-Qaeda in Syria" over "Al-Qaeda"
+
+    def _add(
+        self,
+        text: str,
+        mentions: list[Mention],
+        aliases: list[Alias],
+        start: int,
+        end: int,
+        label: str,
+        canonical: str,
+        how: str,
+    ) -> None:
+        existing = _mention_at(mentions, start, end)
+        if existing is None:
+            inner = [m for m in mentions if start <= m["start"] and m["end"] <= end]
+            for m in inner:
+                mentions.remove(m)  # the stated name covers what was found inside it
+            if not _free(mentions, start, end):
+                return
+            mentions.append(_mention(text, start, end, label, canonical, how))
+        elif existing["source"] == "gazetteer" and existing["canonical"] != canonical:
+            return  # the gazetteer knows this name belongs to another entity
+        else:
+            existing["canonical"] = canonical
+            existing["label"] = label
+        aliases.append(
+            Alias(surface=text[start:end], canonical=canonical, start=start, end=end, how=how)
+        )
+
+
+def _truncation(a: str, b: str) -> bool:
+    """Whether one name is the other, a word-wise part of it ("Tahrir al Sham") or the
+    same content words in another order ("State Department", "Department of State")."""
+    if a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} ":
+        return True
+    content = lambda name: {w for w in re.findall(r"\w+", name) if w not in FUNCTION_WORDS}
+    return content(a) == content(b)
+
+
+def _mention(text: str, start: int, end: int, label: str, canonical: str, source: str) -> Mention:
+    return Mention(
+        start=start,
+        end=end,
+        text=text[start:end],
+        label=label,
+        canonical=canonical,
+        qid=None,
+        source=source,
+    )
+
+
+def _mention_at(mentions: list[Mention], start: int, end: int) -> Mention | None:
+    return next((m for m in mentions if m["start"] == start and m["end"] == end), None)
+
+
+def _mention_ending_at(mentions: list[Mention], end: int) -> Mention | None:
+    return next((m for m in mentions if m["end"] == end), None)
+
+
+def _free(mentions: list[Mention], start: int, end: int) -> bool:
+    return all(end <= m["start"] or start >= m["end"] for m in mentions)
+
+
+def _mention_before(text: str, mentions: list[Mention], position: int) -> Mention | None:
+    """The last mention before ``position`` in the same sentence, skipping parentheses."""
+    depth = 0
+    i = position - 1
+    floor = max(0, position - 300)
+    ends = {m["end"]: m for m in mentions}
+    while i >= floor:
+        char = text[i]
+        if char == ")":
+            depth += 1
+        elif char == "(" and depth:
+            depth -= 1
+        elif depth == 0 and char in ".\n" and i + 1 < len(text) and text[i + 1] in " \n":
+            return None
+        elif depth == 0 and i + 1 in ends and ends[i + 1]["start"] <= i:
+            return ends[i + 1]
+        i -= 1
+    return None
+
+
+@Language.factory(
+    "claimgraph_aliases",
+    default_config={"language": "en", "directory": None},
+    assigns=["doc._.aliases", "doc._.mentions"],
+    requires=["doc._.mentions"],
+)
+def make_aliases(nlp: Language, name: str, language: str, directory: str | None) -> AliasFinder:
+    return AliasFinder(nlp, language, load_gazetteer(Path(directory) if directory else None))

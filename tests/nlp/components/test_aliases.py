@@ -1,0 +1,145 @@
+"""claimgraph_aliases: acronyms, stated names and gazetteer aliases (Docs by hand)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from claimgraph.errors import DataFileError
+from claimgraph.nlp.attributes import Mention
+from claimgraph.nlp.components.aliases import AliasFinder, cue_patterns, initials_match
+from claimgraph.nlp.gazetteer_data import GazetteerEntry
+
+
+@pytest.mark.parametrize(
+    ("acronym", "name"),
+    [
+        ("DGSI", "Direction générale de la Sécurité intérieure"),
+        ("HTC", "Hayat Tahrir al-Cham"),
+        ("JFS", "Jabhat Fateh al-Sham"),
+        ("NaCTA", "National Counter Terrorism Authority"),
+        ("OFAC", "Office of Foreign Assets Control"),
+        ("PNAT", "Parquet national antiterroriste"),
+    ],
+)
+def test_initials_match(acronym: str, name: str) -> None:
+    assert initials_match(acronym, name)
+
+
+@pytest.mark.parametrize(
+    ("acronym", "name"), [("UN", "Islamic State"), ("DGSE", "Syria"), ("SI", "Sécurité")]
+)
+def test_initials_do_not_match(acronym: str, name: str) -> None:
+    assert not initials_match(acronym, name)
+
+
+def _mention(
+    text: str, surface: str, label: str, canonical: str | None = None, source: str = "ner"
+) -> Mention:
+    start = text.index(surface)
+    return Mention(
+        start=start,
+        end=start + len(surface),
+        text=surface,
+        label=label,
+        canonical=canonical or surface,
+        qid=None,
+        source=source,
+    )
+
+
+def _run(language: str, text: str, mentions: list[Mention], entries=()) -> tuple[list, list]:
+    nlp: Language = spacy.blank(language)
+    doc = nlp.make_doc(text)
+    doc._.mentions = mentions
+    doc = AliasFinder(nlp, language, entries)(doc)
+    for m in doc._.mentions:
+        assert doc.text[m["start"] : m["end"]] == m["text"]
+    return [(a["surface"], a["canonical"], a["how"]) for a in doc._.aliases], doc._.mentions
+
+
+def test_acronym_after_a_known_long_form() -> None:
+    text = "The Office of Foreign Assets Control (OFAC) acted."
+    aliases, mentions = _run(
+        "en", text, [_mention(text, "Office of Foreign Assets Control", "PublicBody")]
+    )
+    assert aliases == [("OFAC", "Office of Foreign Assets Control", "acronym")]
+    assert any(m["text"] == "OFAC" and m["label"] == "PublicBody" for m in mentions)
+
+
+def test_acronym_creates_the_long_form_no_one_found() -> None:
+    text = "Selon la direction générale de la Gendarmerie nationale (DGGN), rien."
+    aliases, mentions = _run("fr", text, [])
+    assert aliases == [("DGGN", "direction générale de la Gendarmerie nationale", "acronym")]
+    assert {m["label"] for m in mentions} == {"PublicBody"}
+
+
+def test_a_designation_is_not_an_entity() -> None:
+    text = "He was listed as a Specially Designated Global Terrorist (SDGT) in May."
+    assert _run("en", text, []) == ([], [])
+
+
+def test_stated_names_with_continuations() -> None:
+    text = "Tell Rifaat, also spelled Tal Rifat or simply Rifaat, is a town."
+    aliases, _ = _run("en", text, [_mention(text, "Tell Rifaat", "Location")])
+    assert [a[0] for a in aliases] == ["Tal Rifat", "Rifaat"]
+    assert {a[1] for a in aliases} == {"Tell Rifaat"}
+
+
+def test_french_stated_name_after_a_parenthesis() -> None:
+    text = "Le Front Nosra (en anglais, Nusra Front) est connu sous le nom de Jabhat al-Nosra."
+    aliases, _ = _run("fr", text, [_mention(text, "Front Nosra", "Organization")])
+    assert [a[0] for a in aliases] == ["Nusra Front", "Jabhat al-Nosra"]
+
+
+def test_gazetteer_aliases_only_when_genuinely_different() -> None:
+    entry = GazetteerEntry(
+        id="x",
+        name="Islamic State",
+        names={},
+        type="Organization",
+        qid=None,
+        description="d",
+        aliases=("ISIS", "Islamic State group"),
+        variants=(),
+        ambiguous=frozenset(),
+        kind="armed_groups",
+    )
+    text = "The Islamic State group and ISIS."
+    mentions = [
+        _mention(text, "Islamic State group", "Organization", "Islamic State", "gazetteer"),
+        _mention(text, "ISIS", "Organization", "Islamic State", "gazetteer"),
+    ]
+    aliases, _ = _run("en", text, mentions, [entry])
+    assert aliases == [("ISIS", "Islamic State", "gazetteer")]  # a truncation is not an alias
+
+
+def test_bare_also_and_dit_need_their_bracket_or_comma() -> None:
+    text = "Turkey, and also Russia, backed Idlib. Le chef a dit Bonjour à Paris."
+    mentions = [_mention(text, "Turkey", "Country"), _mention(text, "Idlib", "Location")]
+    assert _run("en", text, mentions)[0] == []
+    french = "Le Hamas a dit Bonjour à Paris."
+    assert _run("fr", french, [_mention(french, "Hamas", "Organization")])[0] == []
+    text = "Raqqa (also Rakka) fell; Adnan al-Sahraoui, dit Abou Walid, est mort."
+    aliases, _ = _run("en", text, [_mention(text, "Raqqa", "Location")])
+    assert aliases == [("Rakka", "Raqqa", "also_known_as")]
+    aliases, _ = _run("fr", text, [_mention(text, "Adnan al-Sahraoui", "Person")])
+    assert aliases == [("Abou Walid", "Adnan al-Sahraoui", "also_known_as")]
+
+
+def test_bad_cue_data_is_refused() -> None:
+    with pytest.raises(DataFileError, match="en.after_comma"):
+        cue_patterns({"en": {"anywhere": ["aka"], "after_bracket": [], "after_comma": [1]}}, "en")
+
+
+def test_a_bracketed_gazetteer_name_completes_a_shortened_name() -> None:
+    text = "The Pentagon's Central Command (CENTCOM) said so."
+    mentions = [
+        _mention(text, "Central Command", "Organization"),
+        _mention(text, "CENTCOM", "PublicBody", "United States Central Command", "gazetteer"),
+    ]
+    aliases, found = _run("en", text, mentions)
+    assert aliases == [("CENTCOM", "United States Central Command", "parenthesis")]
+    short = next(m for m in found if m["text"] == "Central Command")
+    assert (short["canonical"], short["label"]) == ("United States Central Command", "PublicBody")
