@@ -8,6 +8,7 @@ of an uninterrupted run (stored documents are recognised by their content hash).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -23,6 +24,7 @@ from claimgraph.resolve.claims import ExtractedDocument, extracted_document
 from claimgraph.store.base import Store
 
 EXTRACTOR_VERSION = __version__
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -103,11 +105,12 @@ def _write_batch(
     report: IngestReport,
     on_item: Progress | None,
 ) -> None:
-    extracted = _extract(batch, options) if options.extract else {}
+    extracted, broken = _extract(batch, options) if options.extract else ({}, {})
     with store.transaction():
         for index, document in enumerate(batch):
             supported = document.language in SUPPORTED_LANGUAGES
             result = extracted.get(index)
+            status = "pending" if supported else "unsupported_language"
             document_id, created = store.add_document(
                 source=document.source,
                 text=document.text,
@@ -118,8 +121,13 @@ def _write_batch(
                 published=document.published,
                 language=document.language,
                 removed_boilerplate=document.removed_boilerplate,
-                extraction_status="pending" if supported else "unsupported_language",
+                extraction_status="error" if index in broken else status,
             )
+            if created and index in broken:
+                # Stored and searchable, but the extractors crashed on it: say so.
+                failure = IngestFailure(document.source, f"{document.source}: stored, but extraction failed: {broken[index]}", "internal")
+                store.record_error(failure.source, failure.code, failure.reason)
+                report.failures.append(failure)
             if created:
                 report.stored += 1
                 sentences = result.sentences if result else split_sentences(document.text)
@@ -137,11 +145,33 @@ def _write_batch(
             _tick(on_item, document.name)
 
 
-def _extract(batch: Iterable[IngestedDocument], options: IngestOptions) -> dict[int, ExtractedDocument]:
+def _extract(
+    batch: Iterable[IngestedDocument], options: IngestOptions
+) -> tuple[dict[int, ExtractedDocument], dict[int, str]]:
+    """The extraction of each document of the batch by its index, and why extraction
+    failed for the documents it crashed on (a batch never dies of one bad document)."""
     inputs = [
         TextInput(doc_id=str(index), text=document.text, language=document.language, published=document.published)
         for index, document in enumerate(batch)
     ]
+    try:
+        return _extract_inputs(inputs, options), {}
+    except Exception:  # find the document at fault: one at a time
+        logger.warning("extraction failed on a batch; retrying its documents one by one", exc_info=True)
+    extracted: dict[int, ExtractedDocument] = {}
+    broken: dict[int, str] = {}
+    for item in inputs:
+        try:
+            extracted.update(_extract_inputs([item], options))
+        except Exception as exc:  # noqa: BLE001  a bug in an extractor, on this document
+            broken[int(item.doc_id)] = (
+                f"unexpected {type(exc).__name__}: {' '.join(str(exc).split())} "
+                "(a bug in claimgraph or a library it uses; please report it with this input)"
+            )
+    return extracted, broken
+
+
+def _extract_inputs(inputs: list[TextInput], options: IngestOptions) -> dict[int, ExtractedDocument]:
     return {
         int(item.doc_id): extracted_document(doc)
         for item, doc in process(inputs, batch_size=options.batch_size, n_process=options.n_process)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from claimgraph.cli.console import err, out
@@ -51,10 +52,10 @@ def eval_command(
     if floors is not None:
         failures = check_floors(evaluation, load_floors(floors))
         for failure in failures:
-            err.print(f"[red]below floor[/red] {failure}")
+            err.print(f"[red]below floor[/red] {escape(failure)}", soft_wrap=True)
         if failures:
             raise typer.Exit(1)
-        err.print(f"[green]all scores at or above the floors in {floors}[/green]")
+        err.print(f"[green]all scores at or above the floors in {escape(str(floors))}[/green]")
 
 
 def _print_table(evaluation) -> None:  # type: ignore[no-untyped-def]

@@ -39,7 +39,7 @@ def extract_command(
         for item in inputs_from_paths(paths):
             if isinstance(item, IngestFailure):
                 failures.append(item)
-                err.print(f"[red]error[/red] {escape(item.reason)}", highlight=False)
+                err.print(f"[red]error[/red] {escape(item.reason)}", highlight=False, soft_wrap=True)
             else:
                 yield item
 

@@ -56,7 +56,7 @@ def figures_command(
         _print_table(records)
     if plot is not None:
         drawn = plot_series(build_series(records), plot)
-        out.print(f"Drew {drawn} timeline(s) into {plot}.")
+        out.print(f"Drew {drawn} timeline(s) into {escape(str(plot))}.", highlight=False)
 
 
 def check_command(

@@ -10,6 +10,7 @@ from rich.markup import escape
 from claimgraph import settings
 from claimgraph.cli.console import err, progress
 from claimgraph.cli.options import DEFAULT_DB, DbOption
+from claimgraph.ingest.sources import plan_sources
 from claimgraph.pipeline import IngestOptions, IngestReport, run_ingest
 from claimgraph.store.opening import open_store
 
@@ -40,10 +41,11 @@ def ingest_command(
         batch_size=batch_size, n_process=n_process, extract=extract,
     )
     with open_store(db) as store, progress(transient=False) as bar:
-        task = bar.add_task("ingesting", total=None)
+        # Planning only lists folders, so the total is cheap; a feed's entries are unknown.
+        task = bar.add_task("ingesting", total=None if feed else len(plan_sources(inputs)))
 
         def on_item(name: str) -> None:
-            bar.update(task, advance=1, description=f"ingesting {name[-40:]}")
+            bar.update(task, advance=1, description=f"ingesting {escape(name[-40:])}")
 
         report = run_ingest(inputs, store, options, on_item=on_item)
         bar.update(task, description="ingested")
@@ -54,7 +56,8 @@ def ingest_command(
 
 def print_report(report: IngestReport, db: str) -> None:
     for failure in report.failures:
-        err.print(f"[red]error[/red] {escape(failure.reason)}", highlight=False)
+        # One line per input whatever the terminal width, so that it can be grepped.
+        err.print(f"[red]error[/red] {escape(failure.reason)}", highlight=False, soft_wrap=True)
     err.print(
         f"stored {report.stored} document(s) in {db}: {report.claims} claims, {report.figures} figures; "
         f"{report.duplicates} already stored, {report.unsupported_language} in unsupported languages, "

@@ -76,5 +76,7 @@ def search_command(
     for hit in hits:
         where = hit.title or hit.source
         date = f", {hit.published}" if hit.published else ""
-        out.print(f"[bold]{escape(where)}[/bold]{date} [dim]({escape(hit.source)}, chars {hit.start_char}-{hit.end_char})[/dim]")
-        out.print(f"  {escape(hit.text)}\n", highlight=False)
+        # soft_wrap: sources and sentences verbatim, never folded mid-word (grep, copy).
+        out.print(f"[bold]{escape(where)}[/bold]{date} [dim]({escape(hit.source)}, chars {hit.start_char}-{hit.end_char})[/dim]",
+                  highlight=False, soft_wrap=True)
+        out.print(f"  {escape(hit.text)}\n", highlight=False, soft_wrap=True)

@@ -54,5 +54,5 @@ def main() -> None:
     try:
         app()
     except ClaimgraphError as error:
-        err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False)
+        err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False, soft_wrap=True)
         raise SystemExit(2 if isinstance(error, ConfigError) else 1) from None
