@@ -12,7 +12,6 @@ from claimgraph.cli.console import out, progress
 from claimgraph.cli.figures import print_check, print_figure_tree, print_series
 from claimgraph.cli.ingest import print_report
 from claimgraph.cli.options import DEFAULT_DB, DbOption
-from claimgraph.pipeline import IngestOptions, run_ingest
 from claimgraph.reconcile.from_store import figure_records
 from claimgraph.reconcile.report import reconcile
 from claimgraph.sample import sample_corpus_dir
@@ -26,6 +25,8 @@ def demo_command(
     """Ingest the bundled sample corpus (plus EXTRA paths) and print what was stored: the
     counts, the richest document's figures as a tree, the sum checks, and the timelines of
     counts reported by several sources."""
+    from claimgraph.pipeline import IngestOptions, run_ingest
+
     inputs = [str(sample_corpus_dir()), *(str(path) for path in extra or [])]
     with open_store(db) as store:
         with progress() as bar:

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
 
 from claimgraph import settings
 from claimgraph.cli.console import err, out, progress
-from claimgraph.ingest.document import IngestFailure
-from claimgraph.nlp.extraction import TextInput, extract, inputs_from_paths
+
+if TYPE_CHECKING:
+    from claimgraph.nlp.extraction import TextInput
 
 
 class Format(str, Enum):
@@ -33,6 +34,9 @@ def extract_command(
     The "doc" field is the folder name for <folder>/source.txt, else the file name. A
     meta.json beside a file supplies its title, publisher, publication date and language.
     """
+    from claimgraph.ingest.document import IngestFailure
+    from claimgraph.nlp.extraction import extract, inputs_from_paths
+
     failures: list[IngestFailure] = []
 
     def readable() -> Iterator[TextInput]:

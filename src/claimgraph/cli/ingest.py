@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -10,9 +10,10 @@ from rich.markup import escape
 from claimgraph import settings
 from claimgraph.cli.console import err, progress
 from claimgraph.cli.options import DEFAULT_DB, DbOption
-from claimgraph.ingest.sources import plan_sources
-from claimgraph.pipeline import IngestOptions, IngestReport, run_ingest
 from claimgraph.store.opening import open_store
+
+if TYPE_CHECKING:
+    from claimgraph.pipeline import IngestReport
 
 _S = settings.SETTINGS
 
@@ -36,6 +37,9 @@ def ingest_command(
 
     Exit status: 0 when every input was stored, 1 when some failed (the rest are stored).
     """
+    from claimgraph.ingest.sources import plan_sources
+    from claimgraph.pipeline import IngestOptions, run_ingest
+
     options = IngestOptions(
         feed=feed, allow_private=allow_private, max_bytes=max_bytes, timeout=timeout,
         batch_size=batch_size, n_process=n_process, extract=extract,

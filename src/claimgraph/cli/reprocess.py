@@ -9,8 +9,6 @@ import typer
 from claimgraph import settings
 from claimgraph.cli.console import err, progress
 from claimgraph.cli.options import DEFAULT_DB, DbOption
-from claimgraph.pipeline import EXTRACTOR_VERSION
-from claimgraph.reprocess import documents_to_reprocess, run_reprocess
 from claimgraph.store.opening import open_store
 
 _S = settings.SETTINGS
@@ -27,6 +25,9 @@ def reprocess_command(
     Each document's old sentences, mentions and claims are replaced in one transaction;
     entities stay (other documents may cite them). Review states of replaced claims are lost.
     """
+    from claimgraph.pipeline import EXTRACTOR_VERSION
+    from claimgraph.reprocess import documents_to_reprocess, run_reprocess
+
     with open_store(db) as store:
         ids = documents_to_reprocess(store, EXTRACTOR_VERSION, everything=everything)
         if not ids:

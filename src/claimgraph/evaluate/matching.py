@@ -26,7 +26,7 @@ class KindResult:
     false_negatives: list[Any] = field(default_factory=list)
     false_positives: list[Any] = field(default_factory=list)
 
-    def add(self, other: "KindResult") -> None:
+    def add(self, other: KindResult) -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn

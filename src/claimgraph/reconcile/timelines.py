@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from claimgraph.evaluate.normalise import normalise_name
 from claimgraph.reconcile.records import FigureRecord, cohort_dimensions
 
-
 # Where people are (present, detained) is part of what is counted; where they went or
 # came back to (joined, returned) and where they died is not: "390 returned" and "390
 # returned to France" are the same count.
