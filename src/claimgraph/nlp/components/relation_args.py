@@ -1,0 +1,509 @@
+"""Find the arguments of a relation cue: which entity mentions are its subject and object.
+
+``Arguments`` indexes one Doc's mentions by token and answers, for a cue span, the
+mentions in each argument slot of ``relation_cues.SLOTS`` (left, right, possessor, ...),
+plus the holder and body of a role noun. Every answer is filtered by the entity types the
+predicate allows and expanded over coordination ("A, B and C").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from typing import Final
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.nlp.components.relation_cues import Lexicon
+
+SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj"})
+PASSIVE_DEPS: Final = frozenset({"auxpass", "nsubjpass", "aux:pass", "nsubj:pass"})
+CLIMB_DEPS: Final = frozenset(
+    {
+        "conj",
+        "xcomp",
+        "advcl",
+        "pcomp",
+        "prep",
+        "pobj",
+        "dobj",
+        "obj",
+        "obl",
+        "obl:arg",
+        "ccomp",
+        "case",
+        "mark",
+        "acomp",
+        "nmod",
+    }
+)
+MODIFIER_DEPS: Final = frozenset({"acl", "acl:relcl", "relcl", "amod"})
+RELATIVE_PRONOUNS: Final = frozenset({"who", "which", "that", "qui", "que", "lequel", "laquelle"})
+PRONOUNS: Final = frozenset(
+    {
+        "it",
+        "its",
+        "they",
+        "their",
+        "them",
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "son",
+        "sa",
+        "ses",
+        "leur",
+        "leurs",
+    }
+)
+NON_PERSONAL: Final = frozenset({"it", "its"})
+POSSESSIVE_MARKS: Final = frozenset({"'s", "’s", "'", "’"})
+CLAUSE_BREAKS: Final = frozenset({";", ".", "!", "?", "(", ")", "—", "–"})
+MAX_RIGHT_GAP: Final = 8
+MAX_LEFT_GAP: Final = 12
+MAX_CLIMB: Final = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Arg:
+    """A mention as a relation argument: its entity's canonical name and type."""
+
+    start: int  # character offsets
+    end: int
+    first: int  # token offsets [first, last)
+    last: int
+    name: str
+    type: str
+
+
+class Arguments:
+    """The mentions of one Doc, indexed for argument finding."""
+
+    def __init__(
+        self, doc: Doc, args: list[Arg], lexicon: Lexicon, title: Arg | None = None, text: str | None = None
+    ) -> None:
+        self.doc = doc
+        self.text = doc.text if text is None else text
+        self.title = title
+        self.args = sorted(args, key=lambda arg: (arg.first, -arg.last))
+        self.lex = lexicon
+        self.coordination = frozenset(w for w in lexicon.coordination if " " not in w)
+        self.phrases = tuple(w for w in lexicon.coordination if " " in w)
+        self.phrase_words = frozenset(word for phrase in self.phrases for word in phrase.split())
+        self.at_token: list[int] = [-1] * len(doc)
+        for index, arg in enumerate(self.args):
+            for i in range(arg.first, arg.last):
+                if self.at_token[i] == -1:
+                    self.at_token[i] = index
+        self._topics: dict[str, str | None] = {}
+        self.sent_starts: list[int] = []  # sentence bounds, built on first use
+
+    def sentence_number(self, i: int) -> int:
+        """The index of the sentence holding token ``i`` (Token.sent walks the Doc on
+        every call; this builds the bounds once)."""
+        if not self.sent_starts:
+            self.sent_starts = [sent.start for sent in self.doc.sents] + [len(self.doc)]
+        return bisect_right(self.sent_starts, i) - 1
+
+    def sentence(self, i: int) -> Span:
+        """The sentence holding token ``i``."""
+        number = self.sentence_number(i)
+        return self.doc[self.sent_starts[number] : self.sent_starts[number + 1]]
+
+    # ---- scope -------------------------------------------------------------------
+    def scope(self, token: Token) -> tuple[int, int]:
+        """Token range of the clause scope: the sentence, clipped to the line."""
+        sent = self.sentence(token.i)
+        text = self.text
+        line_start = text.rfind("\n", 0, token.idx) + 1
+        line_end = text.find("\n", token.idx)
+        line_end = len(text) if line_end == -1 else line_end
+        first, last = sent.start, sent.end
+        while first < token.i and self.doc[first].idx < line_start:
+            first += 1
+        while last > token.i + 1 and self.doc[last - 1].idx >= line_end:
+            last -= 1
+        return first, last
+
+    # ---- helpers -----------------------------------------------------------------
+    def arg_at(self, i: int) -> Arg | None:
+        index = self.at_token[i] if 0 <= i < len(self.at_token) else -1
+        return self.args[index] if index >= 0 else None
+
+    def is_modifier(self, arg: Arg) -> bool:
+        """True when the mention modifies a following common noun ("AQ leaders",
+        "Al-Qaeda loyalists", "the AQ-affiliated group", "Hurras al-Din's council")."""
+        doc = self.doc
+        if arg.last >= len(doc):
+            return False
+        nxt = doc[arg.last]
+        if self.arg_at(nxt.i) is not None:
+            return False
+        if nxt.text in POSSESSIVE_MARKS:
+            after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+            return (
+                after is not None and self.arg_at(after.i) is None and after.pos_ in ("NOUN", "ADJ")
+            )
+        if nxt.text == "-" and nxt.idx == doc[arg.last - 1].idx + len(doc[arg.last - 1].text):
+            return True
+        return nxt.pos_ in ("NOUN", "PROPN") and nxt.lower_ not in self.lex.gap
+
+    def topic(self, entity_type: str) -> str | None:
+        """The document's main entity of a type: its title entity when of that type, else
+        the one mentioned most (first wins ties)."""
+        if self.title is not None and self.title.type == entity_type:
+            return self.title.name
+        if entity_type not in self._topics:
+            counts = Counter(arg.name for arg in self.args if arg.type == entity_type)
+            best = max(counts.values(), default=0)
+            self._topics[entity_type] = next(
+                (
+                    arg.name
+                    for arg in self.args
+                    if arg.type == entity_type and counts[arg.name] == best
+                ),
+                None,
+            )
+        return self._topics[entity_type]
+
+    def anaphor(self, token: Token, types: frozenset[str]) -> list[Arg]:
+        """ "the group" / "le gouvernorat" -> the main entity of a matching type."""
+        kinds = self.lex.anaphors.get(token.lower_, frozenset()) & types
+        has_det = any(child.lower_ in self.lex.determiners for child in token.children) or (
+            token.i > 0 and self.doc[token.i - 1].lower_ in self.lex.determiners
+        )
+        if not kinds or not has_det:
+            return []
+        for kind in sorted(kinds):
+            name = self.topic(kind)
+            if name:
+                return [
+                    Arg(token.idx, token.idx + len(token.text), token.i, token.i + 1, name, kind)
+                ]
+        return []
+
+    def pronoun(self, token: Token, types: frozenset[str], *, nearest: bool = False) -> list[Arg]:
+        """A third-person pronoun -> the nearest compatible mention before it that is a
+        grammatical subject, else the nearest one (same or previous sentence)."""
+        if token.lower_ not in PRONOUNS:
+            return []
+        if token.lower_ in NON_PERSONAL:
+            types = types - {"Person"}
+        number = self.sentence_number(token.i)
+        floor = self.sent_starts[max(number - 1, 0)]
+        candidates = []
+        for i in range(token.i - 1, floor - 1, -1):
+            arg = self.arg_at(i)
+            if arg and arg.type in types and not self.is_modifier(arg):
+                candidates.append(arg)
+        subjects = [
+            a for a in candidates
+            if any(self.doc[i].dep_ in SUBJECT_DEPS for i in range(a.first, a.last))
+        ]  # fmt: skip
+        return (candidates if nearest else subjects or candidates)[:1]
+
+    def resolve(self, token: Token, types: frozenset[str]) -> list[Arg]:
+        """The argument a syntactic head token stands for, with its conjuncts."""
+        found: list[Arg] = []
+        for tok in (token, *token.conjuncts):
+            arg = self.arg_at(tok.i)
+            if arg is None:
+                # a common noun in apposition to a mention, or vice versa
+                appos = [c for c in tok.children if c.dep_ == "appos" and self.arg_at(c.i)]
+                arg = self.arg_at(appos[0].i) if appos else None
+                if arg is None and tok.dep_ == "appos":
+                    arg = self.arg_at(tok.head.i)
+            if arg is not None and arg.type in types:
+                found.append(arg)
+            elif arg is None and not found:
+                found.extend(self.anaphor(tok, types) or self.pronoun(tok, types))
+        return _unique(found)
+
+    def coordinated(
+        self, seed: Arg, types: frozenset[str], limit: int, *, leftward: bool = False
+    ) -> list[Arg]:
+        """``seed`` plus mentions listed with it ("A, B and C"), up to token ``limit``."""
+        found = [seed]
+        doc = self.doc
+        current = seed
+        while True:
+            gap_words: list[str] = []
+            i = current.first - 1 if leftward else current.last
+            nxt: Arg | None = None
+            while (i >= limit if leftward else i < limit) and len(gap_words) <= 5:
+                arg = self.arg_at(i)
+                if arg is not None:
+                    nxt = arg
+                    break
+                word = doc[i].lower_
+                if (
+                    word not in self.coordination
+                    and word not in self.lex.gap
+                    and word not in self.phrase_words
+                ):
+                    break
+                gap_words.append(word)
+                i += -1 if leftward else 1
+            if nxt is None or not self._joins(gap_words[::-1] if leftward else gap_words):
+                return found
+            if nxt.type in types and not self.is_modifier(nxt):
+                found.append(nxt)
+            current = nxt
+
+    def _joins(self, words: list[str]) -> bool:
+        """True when the words between two mentions list them ("," "and" "ainsi que")."""
+        text = f" {' '.join(words)} "
+        joined = False
+        for phrase in self.phrases:
+            if f" {phrase} " in text:
+                text = text.replace(f" {phrase} ", " ")
+                joined = True
+        rest = text.split()
+        if not all(w in self.coordination or w in self.lex.gap for w in rest):
+            return False
+        return joined or any(w in self.coordination for w in rest)
+
+    # ---- slots -------------------------------------------------------------------
+    def right(
+        self, end: int, limit: int, types: frozenset[str], stop_at: set[int] | None = None
+    ) -> list[Arg]:
+        doc = self.doc
+        gap = 0
+        persons_only = False
+        i = end
+        while i < limit and gap <= MAX_RIGHT_GAP:
+            if stop_at and i in stop_at:
+                return []
+            arg = self.arg_at(i)
+            if arg is not None:
+                if (
+                    arg.type in types
+                    and not self.is_modifier(arg)
+                    and (not persons_only or arg.type == "Person")
+                ):
+                    return self.coordinated(
+                        arg, types, limit if not stop_at else min(stop_at | {limit})
+                    )
+                i = arg.last
+                gap += 1
+                continue
+            tok = doc[i]
+            if tok.text in CLAUSE_BREAKS:
+                return []
+            if gap <= 2 and tok.pos_ == "NOUN" and (found := self.anaphor(tok, types)):
+                return found
+            if tok.text == ":":
+                gap = 0
+            elif tok.text == "," and gap > 0:
+                # only an apposition may follow: "a resident of X, Y" (a person),
+                # "an Islamist rebel group, Y" (an entity of the noun's type)
+                before = doc[i - 1]
+                kinds = self.lex.anaphors.get(before.lower_, frozenset()) & types
+                if kinds:
+                    types = kinds
+                elif before.pos_ == "NOUN":
+                    persons_only = True
+                else:
+                    return []
+            elif tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound") and gap > 0:
+                return []
+            if tok.lower_ in self.lex.person_nouns and any(
+                doc[j].lower_ in self.lex.quantifiers or doc[j].like_num
+                for j in range(max(end, i - 3), i)
+            ):
+                persons_only = True
+            gap += 1
+            i += 1
+        return []
+
+    def left(self, root: Token, begin: int, first: int, types: frozenset[str]) -> list[Arg] | None:
+        """Subject side. None when the parse gives no subject (the caller may then take
+        the nearest mention); [] when it gives one that is no compatible entity."""
+        subject = self.subject_token(root)
+        if subject is None:
+            return None
+        found = self.resolve(subject, types)
+        if found:
+            seed = min(found, key=lambda a: a.first)
+            more = [a for a in self.coordinated(seed, types, first) if a not in found]
+            return _unique(found + more)
+        return []
+
+    def subject_token(self, root: Token) -> Token | None:
+        token = root
+        for _ in range(MAX_CLIMB):
+            if token.dep_ in MODIFIER_DEPS and token.head is not token:
+                noun = token.head
+                if noun.dep_ != "attr" and not any(c.dep_ == "cop" for c in noun.children):
+                    return noun
+                token = noun  # "X is a town located in Y": the copula's subject
+                if noun.dep_ == "attr":
+                    token = noun.head
+                continue
+            subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+            if subjects:
+                subject = subjects[0]
+                if (
+                    subject.pos_ not in ("NOUN", "PROPN", "PRON", "DET")
+                    and self.arg_at(subject.i) is None
+                ):
+                    return None  # a parse error: let the caller use word order
+                if subject.lower_ in RELATIVE_PRONOUNS and token.dep_ in MODIFIER_DEPS | {"relcl"}:
+                    return token.head
+                return subject
+            if token.dep_ in CLIMB_DEPS and token.head is not token:
+                token = token.head
+                continue
+            return None
+        return None
+
+    def nearest_left(self, begin: int, first: int, types: frozenset[str]) -> list[Arg]:
+        gap = 0
+        i = begin - 1
+        while i >= first and gap <= MAX_LEFT_GAP:
+            arg = self.arg_at(i)
+            if arg is not None:
+                if arg.type in types and not self.is_modifier(arg) and not self._governed(arg):
+                    return self.coordinated(arg, types, first, leftward=True)
+                i = arg.first - 1
+            else:
+                if self.doc[i].text in CLAUSE_BREAKS:
+                    return []
+                i -= 1
+            gap += 1
+        return []
+
+    def _governed(self, arg: Arg) -> bool:
+        """True when a preposition governs the mention ("with X", "avec l'X"): an
+        oblique phrase, not a subject."""
+        i = arg.first - 1
+        while i >= 0 and self.doc[i].pos_ == "DET":
+            i -= 1
+        return i >= 0 and self.doc[i].pos_ == "ADP"
+
+    def possessor(self, root: Token, types: frozenset[str]) -> list[Arg]:
+        for token in (root, root.head if root.dep_ == "conj" else root):
+            for child in token.children:
+                possessive = child.dep_ == "poss" or child.morph.get("Poss") == ["Yes"]
+                if possessive:
+                    return self.pronoun(child, types, nearest=True) or self.resolve(child, types)
+        return []
+
+    def inside(self, first: int, last: int, types: frozenset[str]) -> list[Arg]:
+        found = []
+        for i in range(first, last):
+            arg = self.arg_at(i)
+            if arg and arg.first >= first and arg.last <= last and arg.type in types:
+                found.append(arg)
+        return _unique(found)
+
+    def adjacent_left(self, first: int, types: frozenset[str]) -> list[Arg]:
+        arg = self.arg_at(first - 1)
+        return [arg] if arg and arg.type in types else []
+
+    def adjacent_right(self, last: int, types: frozenset[str]) -> list[Arg]:
+        arg = self.arg_at(last)
+        return [arg] if arg and arg.type in types else []
+
+    def target(self, end: int, limit: int, types: frozenset[str]) -> tuple[list[Arg], int | None]:
+        """The mention after a target marker ("to form X"), and the marker's token."""
+        words = [t.lower_ for t in self.doc[end:limit]]
+        for offset in range(len(words)):
+            for marker in self.lex.target_markers:
+                if tuple(words[offset : offset + len(marker)]) == marker:
+                    start = end + offset
+                    found = self.right(start + len(marker), limit, types)
+                    if found:
+                        return found[:1], start
+        return [], None
+
+    # ---- roles -------------------------------------------------------------------
+    def role_holder(self, span: Span, limit: tuple[int, int], types: frozenset[str]) -> list[Arg]:
+        doc = self.doc
+        first, last = limit
+        i = span.end
+        while (
+            i < last
+            and i - span.end <= 2
+            and self.arg_at(i) is None
+            and (doc[i].text == "," or doc[i].pos_ == "DET")
+        ):
+            i += 1
+        arg = self.arg_at(i) if i < last else None
+        if arg and arg.type in types:
+            return self.coordinated(arg, types, last)
+        # apposition before: "Fabrice Balanche, géographe à ..."
+        i = span.start - 1
+        while (
+            i >= first
+            and self.arg_at(i) is None
+            and doc[i].pos_ in ("DET", "ADJ")
+            and span.start - i <= 3
+        ):
+            i -= 1
+        if i >= first and doc[i].text == "," and i - 1 >= first:
+            arg = self.arg_at(i - 1)
+            if arg and arg.type in types:
+                return self.coordinated(arg, types, first, leftward=True)
+        # copula: "X was the commander of Y", "X est le chef de Y"
+        root = span.root
+        subject = None
+        if root.dep_ == "attr":
+            subject = next((c for c in root.head.children if c.dep_ in SUBJECT_DEPS), None)
+        elif any(c.dep_ == "cop" for c in root.children):
+            subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+        return self.resolve(subject, types) if subject is not None else []
+
+    def role_body(self, span: Span, limit: tuple[int, int], types: frozenset[str]) -> list[Arg]:
+        doc = self.doc
+        first, last = limit
+        # before: "al-Nusrah Front leader", "X's former head", "UN Special Rapporteur"
+        i = span.start - 1
+        while (
+            i >= first
+            and self.arg_at(i) is None
+            and span.start - i <= 3
+            and (doc[i].text in POSSESSIVE_MARKS or doc[i].pos_ in ("ADJ", "PROPN"))
+        ):
+            if doc[i].text in POSSESSIVE_MARKS and i - 1 >= first and self.arg_at(i - 1) is None:
+                return self.anaphor(doc[i - 1], types)
+            i -= 1
+        arg = self.arg_at(i) if i >= first else None
+        if arg and arg.type in types and doc[arg.last - 1].i == i:
+            return [arg]
+        # after: "commander of the defunct Al-Nusra Front", "géographe à l'Université"
+        i = span.end
+        prepositions = {"of", "at", "within", "de", "du", "des", "d'", "à", "au", "aux", "auprès"}
+        while (
+            i < last
+            and i - span.end <= 2
+            and doc[i].lower_ not in prepositions
+            and doc[i].pos_ in ("ADJ", "PROPN", "NOUN")
+        ):
+            i += 1
+        if i < last and doc[i].lower_ in prepositions:
+            i += 1
+            while (
+                i < last
+                and self.arg_at(i) is None
+                and doc[i].pos_ in ("DET", "ADJ")
+                and i - span.end <= 6
+            ):
+                i += 1
+            arg = self.arg_at(i) if i < last else None
+            if arg and arg.type in types:
+                return [arg]
+        return []
+
+
+def _unique(args: list[Arg]) -> list[Arg]:
+    seen: set[tuple[int, int, str]] = set()
+    out = []
+    for arg in args:
+        key = (arg.start, arg.end, arg.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(arg)
+    return out

@@ -1,0 +1,281 @@
+"""The relation extractor: PREDICATE-vocabulary relations between entity mentions.
+
+Three sources, all driven by ``data/relation_cues.yaml``:
+
+- cue phrases ("founded by", "broke away from", "prête allégeance à"), found by one
+  Matcher; ``relation_args.Arguments`` then finds the subject and object mentions from the
+  parse (subject of the verb, possessor of a noun) and the word order (first mention after
+  the cue), expanding lists ("A, B et C");
+- role nouns ("al-Nusrah Front leader X", "X, géographe à l'Université Y"), found by the
+  same Matcher, linking a holder to a body;
+- infobox lines ("Chefs principaux Abou ...", "Region: ..."), matched per line against the
+  document's title entity.
+
+Arguments are entity mentions (``doc._.mentions``, named by the canonical name of their
+group in ``doc._.entities``); a predicate is kept only when the argument types fit its
+signature. Output: ``doc._.relations`` (``attributes.Relation``).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from claimgraph.nlp.attributes import Relation
+from claimgraph.nlp.components import relation_cues
+from claimgraph.nlp.components.cue_patterns import AnchoredMatcher
+from claimgraph.nlp.components.relation_args import PASSIVE_DEPS, Arg, Arguments
+from claimgraph.nlp.components.relation_cues import Cue, RelationCues, Role
+
+
+@Language.factory(
+    "claimgraph_relations",
+    default_config={"language": "en"},
+    assigns=["doc._.relations"],
+    requires=["doc._.mentions", "doc._.entities"],
+)
+def make_relations(nlp: Language, name: str, language: str) -> RelationExtractor:
+    return RelationExtractor(nlp, language)
+
+
+class RelationExtractor:
+    """Sets ``doc._.relations``."""
+
+    def __init__(self, nlp: Language, language: str) -> None:
+        self.cues: RelationCues = relation_cues.load(language)
+        self.matcher = AnchoredMatcher(nlp.vocab)
+        self.by_key: dict[str, Cue | Role] = {}
+        for item in [*self.cues.cues, *self.cues.roles]:
+            self.matcher.add(item.key, item.pattern)
+            self.by_key[item.key] = item
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [Span(doc, start, end, label=key) for key, start, end in self.matcher(doc)]
+        text = doc.text  # Doc.text joins every token: build it once
+        has_infobox = any(label.label.search(text) for label in self.cues.infobox)
+        if not spans and not has_infobox:
+            doc._.relations = []
+            return doc
+        found = mention_args(doc, self.cues.ner_labels)
+        args = Arguments(doc, found, self.cues.lexicon, _title(text, found), text)
+        relations: list[Relation] = []
+        blocked = self._infobox(doc, args, relations) if has_infobox else []
+        for span in filter_spans(spans):
+            if any(lo <= span.start_char < hi for lo, hi in blocked):
+                continue
+            item = self.by_key[span.label_]
+            if isinstance(item, Role):
+                self._role(span, item, args, relations)
+            else:
+                self._cue(span, item, args, relations)
+        doc._.relations = _dedupe(relations)
+        return doc
+
+    # ---- cue phrases ---------------------------------------------------------------
+    def _cue(self, span: Span, cue: Cue, args: Arguments, out: list[Relation]) -> None:
+        root = span.root
+        if cue.pos and root.pos_ != cue.pos:
+            return
+        passive = any(child.dep_ in PASSIVE_DEPS for child in root.children)
+        if cue.voice == "active" and passive or cue.voice == "passive" and not passive:
+            return
+        if any(c.dep_ == "neg" or c.lower_ in self.cues.lexicon.negations for c in root.children):
+            return
+        scope = args.scope(root)
+        subject_types = frozenset().union(*(self.cues.signatures[p][0] for p in cue.predicates))
+        object_types = frozenset().union(*(self.cues.signatures[p][1] for p in cue.predicates))
+        marker: int | None = None
+        targets: list[Arg] = []
+        if "target" in (cue.subject, cue.object):
+            targets, marker = args.target(
+                span.end, scope[1], object_types if cue.object == "target" else subject_types
+            )
+            if not targets:
+                return
+        subjects = self._slot(cue.subject, span, args, scope, subject_types, targets, marker)
+        objects = self._slot(cue.object, span, args, scope, object_types, targets, marker)
+        sent = args.sentence(span.root.i)
+        for subject in subjects:
+            for obj in objects:
+                predicate = next(
+                    (p for p in cue.predicates if self.cues.fits(p, subject.type, obj.type)), None
+                )
+                if predicate and subject.name != obj.name:
+                    out.append(
+                        _relation(
+                            subject, predicate, obj, sent.start_char, sent.end_char, span.text
+                        )
+                    )
+
+    def _slot(
+        self,
+        slot: str,
+        span: Span,
+        args: Arguments,
+        scope: tuple[int, int],
+        types: frozenset[str],
+        targets: list[Arg],
+        marker: int | None,
+    ) -> list[Arg]:
+        first, last = scope
+        stop = {marker} if marker is not None else None
+        if slot == "target":
+            return targets
+        if slot == "right":
+            return args.right(span.end, last, types, stop)
+        if slot == "left" or slot == "left+right":
+            found = args.left(span.root, span.start, first, types)
+            if found is None:
+                found = args.nearest_left(span.start, first, types)
+            if slot == "left+right":
+                found = found + args.right(span.end, last, types, stop)
+            return found
+        if slot == "possessor":
+            return args.possessor(span.root, types)
+        if slot == "inside":
+            return args.inside(span.start, span.end, types)
+        if slot == "adjacent_left":
+            return args.adjacent_left(span.start, types)
+        if slot == "adjacent_right":
+            return args.adjacent_right(span.end, types)
+        return []
+
+    # ---- role nouns ------------------------------------------------------------------
+    def _role(self, span: Span, role: Role, args: Arguments, out: list[Relation]) -> None:
+        scope = args.scope(span.root)
+        holder_types, body_types = self.cues.signatures[role.predicate]
+        holders = args.role_holder(span, scope, holder_types)
+        if not holders:
+            return
+        bodies = args.role_body(span, scope, body_types)
+        sent = args.sentence(span.root.i)
+        for holder in holders:
+            for body in bodies:
+                if holder.name != body.name:
+                    out.append(
+                        _relation(
+                            holder, role.predicate, body, sent.start_char, sent.end_char, span.text
+                        )
+                    )
+
+    # ---- infobox lines ---------------------------------------------------------------
+    def _infobox(self, doc: Doc, args: Arguments, out: list[Relation]) -> list[tuple[int, int]]:
+        """Relations of infobox lines; returns the character ranges they cover."""
+        text = args.text
+        title = args.title
+        covered: list[tuple[int, int]] = []
+        if title is None:
+            return covered
+        hits: dict[int, tuple[int, relation_cues.InfoboxLabel]] = {}
+        for label in self.cues.infobox:
+            for match in label.label.finditer(text):
+                start = match.start()
+                if start not in hits or match.end() > hits[start][0]:
+                    hits[start] = (match.end(), label)
+        for start, (value_start, label) in sorted(hits.items()):
+            line_end = _line_end(text, start)
+            subject_types, object_types = self.cues.signatures[label.predicate]
+            item_types = subject_types if label.items == "subject" else object_types
+            items = [
+                a
+                for a in args.args
+                if value_start <= a.start and a.end <= line_end and a.type in item_types
+            ]
+            end = line_end
+            while items and end < len(text):  # continuation lines holding only mentions
+                nxt_end = _line_end(text, end + 1)
+                line = [a for a in args.args if end < a.start and a.end <= nxt_end]
+                rest = text[end + 1 : nxt_end]
+                for a in line:
+                    rest = rest.replace(text[a.start : a.end], "", 1)
+                if not line or rest.strip(" ,;\t") or not all(a.type in item_types for a in line):
+                    break
+                items.extend(line)
+                end = nxt_end
+            covered.append((start, end))
+            for item in items:
+                subject, obj = (item, title) if label.items == "subject" else (title, item)
+                if (
+                    self.cues.fits(label.predicate, subject.type, obj.type)
+                    and subject.name != obj.name
+                ):
+                    out.append(
+                        _relation(
+                            subject,
+                            label.predicate,
+                            obj,
+                            start,
+                            end,
+                            text[start:value_start].strip(),
+                        )
+                    )
+        return covered
+
+
+def mention_args(doc: Doc, ner_labels: dict[str, str]) -> list[Arg]:
+    """The Doc's mentions as arguments, named by their entity group (spaCy's own
+    entities stand in when no component set ``doc._.mentions``)."""
+    groups: dict[tuple[int, int], tuple[str, str]] = {}
+    for group in doc._.entities or []:
+        for start, end in group["mentions"]:
+            groups[(start, end)] = (group["name"], group["type"])
+    found: list[Arg] = []
+    mentions = doc._.mentions
+    if mentions:
+        for mention in mentions:
+            span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            name, kind = groups.get(
+                (mention["start"], mention["end"]), (mention["canonical"], mention["label"])
+            )
+            found.append(Arg(mention["start"], mention["end"], span.start, span.end, name, kind))
+    else:
+        for ent in doc.ents:
+            kind = ner_labels.get(ent.label_)
+            if kind:
+                found.append(Arg(ent.start_char, ent.end_char, ent.start, ent.end, ent.text, kind))
+    return found
+
+
+def _title(text: str, args: list[Arg]) -> Arg | None:
+    """The entity named first on the document's first non-empty line (its title)."""
+    offset = len(text) - len(text.lstrip())
+    end = _line_end(text, offset)
+    inside = [a for a in args if offset <= a.start and a.end <= end]
+    return min(inside, key=lambda a: a.start) if inside else None
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end == -1 else end
+
+
+def _relation(subject: Arg, predicate: str, obj: Arg, start: int, end: int, cue: str) -> Relation:
+    return Relation(
+        subject=subject.name,
+        predicate=predicate,
+        object=obj.name,
+        subject_span=[subject.start, subject.end],
+        object_span=[obj.start, obj.end],
+        sentence_start=start,
+        sentence_end=end,
+        cue=cue,
+    )
+
+
+def _dedupe(relations: list[Relation]) -> list[Relation]:
+    seen: set[tuple[str, str, str, int]] = set()
+    out = []
+    for relation in relations:
+        key = (
+            relation["subject"],
+            relation["predicate"],
+            relation["object"],
+            relation["sentence_start"],
+        )
+        if key not in seen:
+            seen.add(key)
+            out.append(relation)
+    return out

@@ -1,0 +1,39 @@
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from claimgraph.errors import DataFileError
+from claimgraph.nlp.components.cue_patterns import AnchoredMatcher, compile_phrase, expand_first
+
+
+def test_compile_phrase_alternatives_pos_and_operators():
+    pattern = compile_phrase("founded|created by <DET>? _{1,3}", file="f", where="w")
+    assert pattern[0] == {"LOWER": {"IN": ["founded", "created"]}}
+    assert pattern[1] == {"LOWER": "by"}
+    assert pattern[2] == {"POS": {"IN": ["DET"]}, "OP": "?"}
+    assert pattern[3] == {"OP": "{1,3}"}
+
+
+@pytest.mark.parametrize("phrase", ["", "   ", "x?", "<det>", "a||"])
+def test_compile_phrase_rejects_bad_phrases(phrase):
+    with pytest.raises(DataFileError):
+        compile_phrase(phrase, file="f", where="w")
+
+
+def test_expand_first_splits_alternatives_and_optional_start():
+    pattern = compile_phrase("s'? est|sont séparé", file="f", where="w")
+    expanded = expand_first(pattern)
+    firsts = sorted(str(p[0]["LOWER"]) for p in expanded)
+    assert firsts == ["est", "s'", "sont"]
+
+
+def test_anchored_matcher_finds_the_same_matches_as_a_plain_matcher():
+    nlp = spacy.blank("en")
+    matcher = AnchoredMatcher(nlp.vocab)
+    matcher.add("A", compile_phrase("is|was a|an _{0,3} camp in", file="f", where="w"))
+    matcher.add("B", compile_phrase("broke away from", file="f", where="w"))
+    doc = nlp("Camp Zed is a big old camp in the north. Group X broke away from Group Y.")
+    found = {(key, doc[s:e].text) for key, s, e in matcher(doc)}
+    assert ("A", "is a big old camp in") in found
+    assert ("B", "broke away from") in found
+    assert all(isinstance(doc, Doc) for _ in [0])

