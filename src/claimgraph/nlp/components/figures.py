@@ -54,6 +54,9 @@ class _Item:
     status: str | None = None
     status_found: bool = False
     own_verb: bool = False  # the number has a governing verb of its own
+    compared: int | None = None  # "contre 126", "up from 90": the figure it compares with
+    segment: tuple[int, int] | None = None  # tokens of "up from 90 in 2019" (its own dates)
+    coordinated: int | None = None  # "25 women and 47 children": the first conjunct
 
 
 class FigureExtractor:
@@ -87,21 +90,29 @@ class FigureExtractor:
                     item.infobox = True
         for k, item in enumerate(items):
             partner = item.raw.range_with
-            if item.counted.head is None and partner is not None and items[partner].counted.head is not None:
+            if (
+                item.counted.head is None
+                and partner is not None
+                and items[partner].counted.head is not None
+            ):
                 item.counted = items[partner].counted
         self._link_parents(doc, items)
+        self._link_comparisons(doc, items)
+        self._link_coordinated(doc, items)
         self._find_antecedents(doc, items)
+        places = context.places_of(doc, lex)
+        place_tokens = {i for p in places for i in range(p.start, p.end)}
         blocked_all = self._blocked(items)
         for k, item in enumerate(items):
-            self._set_status(doc, items, k, blocked_all)
+            self._set_status(doc, items, k, blocked_all, place_tokens)
         for k, item in enumerate(items):
             if not item.status_found:
                 self._inherit_status(items, k)
-        dates = context.dates_of(doc, lex, text)
-        places = context.places_of(doc)
+        dates = context.dates_of(doc, lex, text) if items else []
+        reserved = [item.segment for item in items if item.segment is not None]
         figures: list[Figure] = []
         for k, item in enumerate(items):
-            figures.append(self._figure(doc, items, k, dates, places))
+            figures.append(self._figure(doc, items, k, dates, places, reserved))
         for k, item in enumerate(items):
             if item.parent is not None and item.marker_child:
                 for key in ("as_of", "place"):
@@ -110,7 +121,7 @@ class FigureExtractor:
         return figures
 
     def _infobox_label(self, doc: Doc, item: _Item) -> Counted | None:
-        """"Population: 2,500", "Membres 30 000": the line's label is what is counted."""
+        """ "Population: 2,500", "Membres 30 000": the line's label is what is counted."""
         first = doc[item.raw.start]
         line_start = self._text.rfind("\n", 0, first.idx) + 1
         line_end = self._text.find("\n", first.idx)
@@ -121,7 +132,9 @@ class FigureExtractor:
         match = _LABEL_LINE.match(self._text[line_start : first.idx])
         if match is None:
             return None
-        span = doc.char_span(line_start + match.start(1), line_start + match.end(1), alignment_mode="expand")
+        span = doc.char_span(
+            line_start + match.start(1), line_start + match.end(1), alignment_mode="expand"
+        )
         if span is None:
             return None
         return Counted(span[-1], span.start, span.end)
@@ -130,7 +143,9 @@ class FigureExtractor:
         markers = self.markers
         for k, item in enumerate(items):
             raw, sent = item.raw, item.sent
-            previous = [j for j in range(k) if items[j].sent == sent and items[j].raw.unit not in MEASURES]
+            previous = [
+                j for j in range(k) if items[j].sent == sent and items[j].raw.unit not in MEASURES
+            ]
             if not previous or raw.range_with is not None and raw.range_with < k:
                 continue
             if markers.marker_before(doc, raw.start, sent.start):
@@ -156,13 +171,61 @@ class FigureExtractor:
                     continue
                 if other.counted.head is not None and not is_people(other.counted.head, self.lex):
                     continue
-                if item.raw.value is None or other.raw.value is None or other.raw.value < item.raw.value:
+                if (
+                    item.raw.value is None
+                    or other.raw.value is None
+                    or other.raw.value < item.raw.value
+                ):
                     other.parent = k
+
+    def _link_coordinated(self, doc: Doc, items: list[_Item]) -> None:
+        """"une cinquantaine de combattants et plus d'une centaine d'enfants": the second
+        count shares the verb, hence the status, of the first."""
+        for k in range(1, len(items)):
+            item, previous = items[k], items[k - 1]
+            if previous.sent != item.sent or item.raw.range_with is not None or item.parent is not None:
+                continue
+            gap = doc[previous.raw.end : item.raw.start]
+            if any(t.pos_ == "CCONJ" for t in gap) and not any(
+                t.text in _BREAK or t.pos_ in ("VERB", "AUX") for t in gap
+            ):
+                item.coordinated = k - 1
+
+    def _link_comparisons(self, doc: Doc, items: list[_Item]) -> None:
+        """"150 en 2023, contre 126 fin 2021": 126 is an earlier value of the figure before."""
+        for k, item in enumerate(items):
+            if item.counted.head is not None and is_people(item.counted.head, self.lex):
+                continue
+            begin = self.markers.comparison_before(doc, item.raw.start, item.sent.start)
+            if begin is None:
+                continue
+            previous = [
+                j
+                for j in range(k)
+                if items[j].sent == item.sent
+                and items[j].raw.unit not in MEASURES
+                and j != item.raw.range_with
+            ]
+            if not previous:
+                continue
+            item.compared = previous[-1]
+            item.parent = None
+            end = item.raw.end
+            while end < item.sent.end and doc[end].text not in _BREAK:
+                end += 1
+            item.segment = (begin, end)
 
     def _find_antecedents(self, doc: Doc, items: list[_Item]) -> None:
         for k, item in enumerate(items):
             if item.counted.head is not None:
                 continue
+            if item.compared is not None:
+                source = items[item.compared]
+                counted = source.counted if source.counted.head is not None else source.antecedent
+                if counted is not None and counted.head is not None:
+                    item.antecedent = counted
+                    item.antecedent_of = item.compared
+                    continue
             if item.parent is not None and items[item.parent].counted.head is not None:
                 item.antecedent = items[item.parent].counted
                 continue
@@ -175,13 +238,17 @@ class FigureExtractor:
                 if other.sent != item.sent:
                     break
                 source = other.counted if other.counted.head is not None else other.antecedent
-                if source is not None and source.head is not None and is_people(source.head, self.lex):
+                if (
+                    source is not None
+                    and source.head is not None
+                    and is_people(source.head, self.lex)
+                ):
                     item.antecedent = source
                     item.antecedent_of = j
                     break
 
     def _subject_noun(self, doc: Doc, item: _Item) -> Counted | None:
-        """"la population passe de 10 000 à 72 000": the subject names what is counted."""
+        """ "la population passe de 10 000 à 72 000": the subject names what is counted."""
         token = doc[item.raw.end - 1]
         for _ in range(4):
             if token.head.i == token.i:
@@ -196,7 +263,12 @@ class FigureExtractor:
 
     def _blocked(self, items: list[_Item]) -> list[set[int]]:
         spans = [set(range(item.raw.start, item.raw.end)) for item in items]
-        heads = [{item.counted.head.i} if item.counted.head is not None and item.antecedent is None else set() for item in items]
+        heads = [
+            {item.counted.head.i}
+            if item.counted.head is not None and item.antecedent is None
+            else set()
+            for item in items
+        ]
         out = []
         for k in range(len(items)):
             blocked: set[int] = set()
@@ -211,50 +283,100 @@ class FigureExtractor:
     def _peopleish(self, item: _Item) -> bool:
         if item.raw.unit in MEASURES:
             return False
-        head = item.counted.head if item.counted.head is not None else (
-            item.antecedent.head if item.antecedent is not None else None
+        head = (
+            item.counted.head
+            if item.counted.head is not None
+            else (item.antecedent.head if item.antecedent is not None else None)
         )
         if head is None:
             return True
-        return is_people(head, self.lex) or head.lower_ in self.lex.present_nouns or (
-            head.lower_ in self.lex.units_by_noun and head.lower_ in self.lex.roles
+        return (
+            is_people(head, self.lex)
+            or head.lower_ in self.lex.present_nouns
+            or (head.lower_ in self.lex.units_by_noun and head.lower_ in self.lex.roles)
         )
 
-    def _set_status(self, doc: Doc, items: list[_Item], k: int, blocked_all: list[set[int]]) -> None:
+    def _set_status(
+        self,
+        doc: Doc,
+        items: list[_Item],
+        k: int,
+        blocked_all: list[set[int]],
+        places: set[int],
+    ) -> None:
         lex = self.lex
         item = items[k]
         if not self._peopleish(item):
             item.status_found = True
             return
         blocked = blocked_all[k]
-        head = item.counted.head if item.counted.start < item.counted.end and item.counted.head is not None and item.counted.head.i >= item.raw.start else None
+        head = (
+            item.counted.head
+            if item.counted.start < item.counted.end
+            and item.counted.head is not None
+            and item.counted.head.i >= item.raw.start
+            else None
+        )
         anchor = head if head is not None else doc[item.raw.end - 1]
+        verb = None
+        if item.raw.unit in ("share", "percent"):
+            # a share keeps only a status its own verb gives ("About half were killed");
+            # one defined by an attribute ("make up 64% of", "a third of them foreigners")
+            # has none, and does not take its parent's
+            found, verb = status.from_governor(anchor, lex, blocked, places)
+            composed = verb is not None and (
+                verb.lemma_.lower() in lex.composition_verbs
+                or verb.lower_ in lex.composition_verbs
+            )
+            item.own_verb = verb is not None
+            item.status = found if isinstance(found, str) and not composed else None
+            item.status_found = True
+            return
+        if item.compared is not None and head is None:
+            return  # "contre 126": the status of the figure it compares with
         found: object = status.NO_CUE
+        if head is not None and status.cue(head, lex) is None:
+            found = None  # "2,8 millions de déplacés": the noun rules out a status
         size = status.from_group_size(anchor, lex)
-        if size is not None:
+        if found is status.NO_CUE and size is not None:
             found = size
+        if found is status.NO_CUE and head is not None and _is_object(head):
+            # "France rapatrie 30 enfants et leurs mères détenus ...": the main verb wins
+            found, verb = status.from_governor(anchor, lex, blocked, places)
+            item.own_verb = verb is not None
         if found is status.NO_CUE and head is not None:
             found = status.from_noun_clause(head, lex, blocked)
-        verb = None
         if found is status.NO_CUE:
-            found, verb = status.from_governor(anchor, lex, blocked)
+            found, verb = status.from_governor(anchor, lex, blocked, places)
             item.own_verb = verb is not None
         after = item.raw.unit_end or item.raw.end
+        if found is status.NO_CUE and status.headcount(doc[item.raw.end - 1]):
+            found = "present"
         if found is status.NO_CUE and head is None and status.located(doc, after, lex):
             found = "present"
         if found is status.NO_CUE:
+            found = status.from_left_context(doc, item.raw.start, lex, {i.raw.start for i in items})
+        if found is status.NO_CUE and item.coordinated is not None:
+            return  # "25 women and 47 children": the status of the first conjunct
+        if found is status.NO_CUE:
             start = item.counted.start if head is not None else after
-            found = status.from_right_context(doc, start, lex, {i.raw.start for i in items}, limit=10)
+            found = status.from_right_context(
+                doc, start, lex, {i.raw.start for i in items}, limit=10
+            )
         if found is status.NO_CUE and item.raw.range_with is not None and item.raw.range_with < k:
             partner = items[item.raw.range_with]
             if partner.status_found:
                 found = partner.status
         if found is status.NO_CUE:
-            noun = item.counted.head if item.counted.head is not None else (
-                item.antecedent.head if item.antecedent is not None else None
+            noun = (
+                item.counted.head
+                if item.counted.head is not None
+                else (item.antecedent.head if item.antecedent is not None else None)
             )
-            if noun is not None and noun.lower_ in lex.present_nouns and (
-                item.antecedent is None or item.parent is None
+            if (
+                noun is not None
+                and noun.lower_ in lex.present_nouns
+                and (item.antecedent is None or item.parent is None)
             ):
                 found = "present"
         if found is not status.NO_CUE:
@@ -269,7 +391,7 @@ class FigureExtractor:
         parent, antecedent = item.parent, item.antecedent_of
         if item.raw.unit in ("share", "percent") and item.own_verb:
             parent = antecedent = None
-        for source in (parent, item.raw.range_with, antecedent):
+        for source in (item.compared, parent, item.raw.range_with, item.coordinated, antecedent):
             if source is not None and items[source].status_found:
                 item.status = items[source].status
                 item.status_found = True
@@ -280,7 +402,11 @@ class FigureExtractor:
     def _clause_text(self, doc: Doc, start: int, limit: int, stops: set[int]) -> str:
         end = start
         for token in doc[start : min(len(doc), start + limit)]:
-            if token.text in _BREAK or token.pos_ == "CCONJ" or (token.i in stops and token.i != start):
+            if (
+                token.text in _BREAK
+                or token.pos_ == "CCONJ"
+                or (token.i in stops and token.i != start)
+            ):
                 break
             end = token.i + 1
         return doc[start:end].text
@@ -308,7 +434,13 @@ class FigureExtractor:
         if item.counted.pronoun:
             rest_start = item.counted.start + 1
         rest = self._clause_text(doc, rest_start, 8, stops)
+        if rest_start < len(doc) and _is_date_start(doc, rest_start, lex):
+            rest = ""  # "contre 126 fin 2021": a date, not what is counted
+        if item.compared is not None and (item.antecedent is None or item.antecedent.head is None):
+            return self._counts(doc, items, item.compared)
         if item.antecedent is not None and item.antecedent.head is not None:
+            if item.compared is not None:
+                return self._core(doc, item.antecedent)
             return f"{self._core(doc, item.antecedent)} {rest}".strip()
         return rest
 
@@ -319,6 +451,7 @@ class FigureExtractor:
         k: int,
         dates: list[context.Marked],
         places: list[context.Marked],
+        reserved: list[tuple[int, int]],
     ) -> Figure:
         item, lex = items[k], self.lex
         raw = item.raw
@@ -326,10 +459,16 @@ class FigureExtractor:
         if raw.unit == "percent":
             last = doc[raw.end - 1]
         start_char, end_char = first.idx, last.idx + len(last.text)
-        head = item.counted.head if item.counted.head is not None else (
-            item.antecedent.head if item.antecedent is not None else None
+        head = (
+            item.counted.head
+            if item.counted.head is not None
+            else (item.antecedent.head if item.antecedent is not None else None)
         )
-        cohort = describe(doc, item.counted if item.counted.head is not None else (item.antecedent or item.counted), lex)
+        cohort = describe(
+            doc,
+            item.counted if item.counted.head is not None else (item.antecedent or item.counted),
+            lex,
+        )
         unit = raw.unit or unit_for(head, lex)
         low, high = raw.low, raw.high
         if raw.range_with is None and raw.kind in ("numeral", "words", "approx_noun"):
@@ -340,16 +479,27 @@ class FigureExtractor:
             elif raw.qualifier == "exact":
                 low = high = raw.value
         phrase_start = item.counted.head.left_edge.i if item.counted.head is not None else raw.start
-        phrase_end = item.counted.head.right_edge.i + 1 if item.counted.head is not None else raw.end
+        phrase_end = (
+            item.counted.head.right_edge.i + 1 if item.counted.head is not None else raw.end
+        )
         verb = _governing_verb(doc[raw.end - 1])
         sent = (item.sent.start, item.sent.end)
         as_of = place = None
         if not item.infobox:
-            as_of = context.attached(dates, doc, (phrase_start, phrase_end), verb, sent)
+            number = raw.num_start
+            as_of = context.as_of(
+                dates, doc, (phrase_start, phrase_end), verb, sent, number, item.segment,
+                [r for r in reserved if r != item.segment],
+            )
             own = {item.counted.head.i} if item.counted.head is not None else set()
-            place = context.attached(
+            place = context.place(
                 [p for p in places if not own & set(range(p.start, p.end))],
-                doc, (phrase_start, phrase_end), verb, sent,
+                doc,
+                (phrase_start, phrase_end),
+                verb,
+                sent,
+                number,
+                lex,
             )
         return Figure(
             start=start_char,
@@ -370,6 +520,26 @@ class FigureExtractor:
             sentence_end=item.sent.end_char,
             parent=item.parent,
         )
+
+
+def _is_date_start(doc: Doc, i: int, lex: FigureLexicon) -> bool:
+    word = doc[i].lower_
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if word in lex.months or (doc[i].like_num and len(doc[i].text) == 4):
+        return True
+    return word in lex.date_preps and nxt is not None and (nxt.like_num or nxt.lower_ in lex.months)
+
+
+def _is_object(head: Token) -> bool:
+    """The counted noun is (in) the object of its verb: "rapatrie une trentaine d'enfants"."""
+    token = head
+    for _ in range(3):
+        if token.dep_ in ("dobj", "obj"):
+            return True
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _governing_verb(token: Token) -> Token | None:

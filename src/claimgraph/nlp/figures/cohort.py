@@ -56,7 +56,7 @@ def find_counted(doc: Doc, raw: RawNumber, lex: FigureLexicon, figure_starts: se
     if raw.unit_end is not None and i < n and doc[i].lower_ in _OF:
         i += 1  # "3 km² de superficie"
     head = _head_noun(doc, i, lex)
-    if head is None:
+    if head is None or _is_time_word(doc, head, lex) or i < n and _is_time_word(doc, doc[i], lex):
         return Counted(None, i, i)
     end = _phrase_end(doc, head, i, figure_starts)
     return Counted(head, i, end)
@@ -76,6 +76,8 @@ def _head_noun(doc: Doc, i: int, lex: FigureLexicon) -> Token | None:
     while j < n and j < i + 7:
         token = doc[j]
         if token.pos_ in ("NOUN", "PROPN") and (token.is_alpha or "-" in token.text):
+            if head is not None and (token.lower_ in lex.time_units or token.ent_type_ == "DATE"):
+                break  # "14 orphans last spring": a time phrase, not part of the noun
             head = token
         elif token.pos_ in ("ADJ", "ADV") or (token.pos_ == "VERB" and token.tag_ in ("VBN", "VBG") and j + 1 < n and doc[j + 1].pos_ in ("NOUN", "ADJ")):
             if head is not None and token.pos_ == "ADV":
@@ -90,11 +92,20 @@ def _head_noun(doc: Doc, i: int, lex: FigureLexicon) -> Token | None:
     return head
 
 
+def _is_time_word(doc: Doc, token: Token, lex: FigureLexicon) -> bool:
+    """"fin 2021", "early 2019", "mars 2020": a date, not what is counted."""
+    word = token.lower_
+    if word in lex.time_units or word in lex.months:
+        return True
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return word in lex.date_preps and nxt is not None and (nxt.like_num or nxt.lower_ in lex.months)
+
+
 def _phrase_end(doc: Doc, head: Token, start: int, figure_starts: set[int]) -> int:
     right = max(head.i + 1, head.right_edge.i + 1)
     end = head.i + 1
     for j in range(head.i + 1, min(right, start + MAX_PHRASE)):
-        if doc[j].text in _STOP_PUNCT or j in figure_starts:
+        if doc[j].text in _STOP_PUNCT or j in figure_starts or doc[j].pos_ == "CCONJ" and j + 1 in figure_starts:
             break
         end = j + 1
     return end

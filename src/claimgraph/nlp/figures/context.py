@@ -2,9 +2,18 @@
 
 A date or place belongs to a figure when it sits in the counted noun's phrase ("1,490
 Frenchmen who have joined ... since 2012") or hangs off the same verb ("As of 2024, it
-houses 2,600 individuals"). Dates come from ``doc._.dates`` when the dates component found
-any, else from years after a date preposition ("in 2015", "fin 2018"). Places come from
-``doc._.mentions`` (Location, Country), else from the parser's GPE/LOC entities.
+houses 2,600 individuals"). Failing that:
+
+* as_of: the nearest *reference* date of the sentence ("As of 30 September 2023", "Au 1er
+  janvier 2024", "compte 1 000 ... en 2013"); a comparison ("contre 126 fin 2021", "down
+  from 73,000 in early 2019") keeps the dates of its own segment, which no other figure
+  takes. Dates come from ``find_date_expressions`` (event and reference roles), else from
+  years after a date preposition ("in 2015", "fin 2018").
+* place: the nearest place of the figure's clause (between punctuation), else, when the
+  sentence refers back to a place ("this enclave", "ce camp") without naming one, the last
+  Location named before the sentence. Places come from ``doc._.mentions`` (Location,
+  Country; the canonical name), else the parser's GPE/LOC entities, plus common-noun camps
+  and prisons after a preposition ("in Kurdish camps").
 """
 
 from __future__ import annotations
@@ -14,11 +23,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.nlp.components.dates import find_date_expressions
 from claimgraph.nlp.figures.lexicon import FigureLexicon
 
 _PLACE_LABELS = frozenset({"Location", "Country"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+_CLAUSE = frozenset({",", ";", ":", ".", "!", "?"})  # a dash or bracket is an aside, not a break
+_FACILITIES = frozenset({"camp", "camps", "prison", "prisons", "jail", "jails"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,14 +38,17 @@ class Marked:
     start: int  # token indices
     end: int
     value: str  # iso date or place name
+    reference: bool = False  # a date that dates a count ("As of 2024"); a Location (places)
 
 
 def dates_of(doc: Doc, lex: FigureLexicon, text: str) -> list[Marked]:
+    """Event and reference dates of ``doc`` (``find_date_expressions``), else years after a
+    date preposition."""
     found: list[Marked] = []
-    for date in doc._.dates or []:
+    for date in find_date_expressions(doc, lex.language):
         span = doc.char_span(date["start"], date["end"], alignment_mode="expand")
         if span is not None:
-            found.append(Marked(span.start, span.end, date["iso"]))
+            found.append(Marked(span.start, span.end, date["iso"], date["role"] == "reference"))
     if found:
         return found
     for match in _YEAR.finditer(text):
@@ -46,16 +61,43 @@ def dates_of(doc: Doc, lex: FigureLexicon, text: str) -> list[Marked]:
     return found
 
 
-def places_of(doc: Doc) -> list[Marked]:
+def places_of(doc: Doc, lex: FigureLexicon) -> list[Marked]:
     found: list[Marked] = []
     for mention in doc._.mentions or []:
         if mention["label"] in _PLACE_LABELS:
             span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
             if span is not None:
-                found.append(Marked(span.start, span.end, mention["text"]))
-    if found:
-        return found
-    return [Marked(e.start, e.end, e.text) for e in doc.ents if e.label_ in _PLACE_ENTS]
+                name = mention["text"]
+                found.append(Marked(span.start, span.end, name, mention["label"] == "Location"))
+    if not found:
+        found = [
+            Marked(e.start, e.end, e.text, e.label_ != "GPE") for e in doc.ents if e.label_ in _PLACE_ENTS
+        ]
+    taken = {i for m in found for i in range(m.start, m.end)}
+    for token in doc:
+        if token.lower_ in _FACILITIES and token.i not in taken:
+            marked = _facility(doc, token, lex, taken)
+            if marked is not None:
+                found.append(marked)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _facility(doc: Doc, token: Token, lex: FigureLexicon, taken: set[int]) -> Marked | None:
+    """"in Kurdish camps", "dans des prisons kurdes": a place named by a common noun."""
+    start = token.i
+    while start > 0 and doc[start - 1].pos_ in ("ADJ", "PROPN") and doc[start - 1].i not in taken:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].pos_ == "ADJ":
+        end += 1
+    before = start - 1
+    while before >= 0 and doc[before].pos_ == "DET":
+        before -= 1
+    if before < 0 or doc[before].lower_ not in lex.in_place:
+        return None
+    if start == token.i and end == token.i + 1:
+        return None  # a bare "in the camp" names no place
+    return Marked(start, end, doc[start:end].text)
 
 
 def _verb_of(token: Token) -> Token | None:
@@ -83,4 +125,84 @@ def attached(
         governor = _verb_of(doc[item.start])
         if governor is not None and governor.i == verb.i:  # Token objects are not reused
             return item.value
+    return None
+
+
+def clause_of(doc: Doc, index: int, sent: tuple[int, int]) -> tuple[int, int]:
+    """The tokens between the punctuation marks around ``index``, within its sentence."""
+    start = index
+    while start > sent[0] and doc[start - 1].text not in _CLAUSE:
+        start -= 1
+    end = index
+    while end < sent[1] and doc[end].text not in _CLAUSE:
+        end += 1
+    return start, end
+
+
+def as_of(
+    dates: list[Marked],
+    doc: Doc,
+    phrase: tuple[int, int],
+    verb: Token | None,
+    sent: tuple[int, int],
+    number: int,
+    segment: tuple[int, int] | None,
+    reserved: list[tuple[int, int]],
+) -> str | None:
+    pool = [d for d in dates if sent[0] <= d.start < sent[1]]
+    if segment is not None:  # "contre 126 fin 2021": its own dates only
+        own = [d for d in pool if segment[0] <= d.start < segment[1]]
+        return own[0].value if own else None
+    pool = [d for d in pool if not any(a <= d.start < b for a, b in reserved)]
+    found = attached(pool, doc, phrase, verb, sent)
+    if found is not None:
+        return found
+    for date in pool:  # "150 en 2023", "90 in 2019": a date right after the number
+        if phrase[1] <= date.start <= phrase[1] + 1 or number < date.start <= number + 2:
+            return date.value
+    references = [d for d in pool if d.reference]
+    if not references:
+        return None
+    return min(references, key=lambda d: min(abs(d.start - number), abs(d.end - 1 - number))).value
+
+
+def place(
+    places: list[Marked],
+    doc: Doc,
+    phrase: tuple[int, int],
+    verb: Token | None,
+    sent: tuple[int, int],
+    number: int,
+    lex: FigureLexicon,
+) -> str | None:
+    found = attached(places, doc, phrase, verb, sent)
+    if found is not None:
+        return found
+    clause = clause_of(doc, number, sent)
+    near = [p for p in places if clause[0] <= p.start < clause[1] and _locative(doc, p.start, lex)]
+    if near:
+        return min(near, key=lambda p: (p.start < number, abs(p.start - number))).value
+    if any(p for p in places if sent[0] <= p.start < sent[1]):
+        return None
+    return _referred_place(places, doc, clause, sent, lex)
+
+
+def _locative(doc: Doc, start: int, lex: FigureLexicon) -> bool:
+    """"in north-east Syria", "dans le camp de Roj": the place follows a locative preposition."""
+    before = start - 1
+    while before >= 0 and doc[before].pos_ == "DET":
+        before -= 1
+    return before >= 0 and doc[before].lower_ in lex.in_place
+
+
+def _referred_place(
+    places: list[Marked], doc: Doc, clause: tuple[int, int], sent: tuple[int, int], lex: FigureLexicon
+) -> str | None:
+    """"living in this enclave", "dans ce camp": the last Location named before the sentence."""
+    for token in doc[clause[0] : clause[1]]:
+        if token.lower_ in lex.place_nouns and any(
+            child.lower_ in lex.place_anaphors and child.dep_ == "det" for child in token.children
+        ):
+            before = [p for p in places if p.end <= sent[0] and p.reference]
+            return before[-1].value if before else None
     return None

@@ -57,6 +57,12 @@ class FigureLexicon:
     total_openers: tuple[str, ...]
     in_place: frozenset[str]
     date_preps: frozenset[str]
+    holding_verbs: frozenset[str]
+    detention_places: frozenset[str]
+    composition_verbs: frozenset[str]
+    comparison_markers: tuple[str, ...]
+    place_anaphors: frozenset[str]
+    place_nouns: frozenset[str]
     # shared across languages
     nationalities: dict[str, str]
     genders: dict[str, str]
@@ -182,6 +188,12 @@ def parse(data: Any, language: str) -> FigureLexicon:
         total_openers=_words(lang, "total_openers", language),
         in_place=frozenset(_words(lang, "in_place", language)),
         date_preps=frozenset(_words(lang, "date_preps", language)),
+        holding_verbs=frozenset(_words(lang, "holding_verbs", language)),
+        detention_places=frozenset(_words(lang, "detention_places", language)),
+        composition_verbs=frozenset(_words(lang, "composition_verbs", language)),
+        comparison_markers=_words(lang, "comparison_markers", language),
+        place_anaphors=frozenset(_words(lang, "place_anaphors", language)),
+        place_nouns=frozenset(_words(lang, "place_nouns", language)),
         nationalities=_names(cohort, "nationalities", "cohort"),
         genders=_names(cohort, "genders", "cohort"),
         age_classes=_names(cohort, "age_classes", "cohort"),

@@ -6,7 +6,13 @@ Where it looks, in order (the first cue found wins; a "null" cue such as *fled* 
 1. a group size: "a cluster with about fifty adults", "a community of 220 people" -> present;
 2. the counted noun's own clause: "Frenchmen who have joined", "people living in";
 3. the verb that governs the number or its noun, with its complements ("are presumed
-   dead", "remain detained", "have been killed", "font défection pour rejoindre");
+   dead", "remain detained", "have been killed", "font défection pour rejoindre"), its
+   particle or reflexive ("brought 25 women back", "se sont rendus"), the noun of its
+   prepositional phrase ("taken into custody", "remises en liberté") and a coordinated
+   verb sharing its subject ("were indicted and placed in detention"). The people may be
+   the verb's object ("France repatriated 32 children"); a second conjunct ("25 women
+   and 47 children") shares the verb of the first. A holding verb whose subject is a
+   camp rather than a prison or an authority ("the camp held 2,590 people") -> present;
 4. a place right after the number and no verb: "with 390 in the theater" -> present;
 5. French parses are weaker: the first cue word to the right in the same clause.
 """
@@ -18,6 +24,12 @@ from spacy.tokens import Doc, Token
 from claimgraph.nlp.figures.lexicon import FigureLexicon
 
 _COMPLEMENTS = frozenset({"acomp", "oprd", "xcomp", "attr", "advcl"})
+_PARTICLES = frozenset({"prt", "advmod", "compound:prt"})
+_REFLEXIVE = frozenset({"se", "s'", "s’"})
+_OBLIQUE = frozenset({"obl", "obl:mod", "obl:arg"})
+_OBJECTS = frozenset({"dobj", "obj"})
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _CLAUSE_BREAK = frozenset({",", ";", ":", "(", ")", "–", "—", "."})
 NO_CUE = object()
 
@@ -31,12 +43,63 @@ def cue(token: Token, lex: FigureLexicon) -> object:
 
 
 def _cue_with_particle(token: Token, lex: FigureLexicon) -> object:
+    """"come back", "put (it) at", "se rendre"; the particle may sit on the object
+    ("brought 25 women and 47 children back")."""
+    lemma = token.lemma_.lower()
     for child in token.children:
-        if child.dep_ in ("prt", "advmod"):
-            key = f"{token.lemma_.lower()} {child.lower_}"
-            if key in lex.status:
-                return lex.status[key]
+        if child.dep_ in _PARTICLES or child.dep_ == "prep":
+            key = f"{lemma} {child.lower_}"
+        elif child.lower_ in _REFLEXIVE:
+            key = f"se {lemma}"
+        else:
+            continue
+        if key in lex.status:
+            return lex.status[key]
+    for child in token.children:
+        if child.dep_ in _OBJECTS:
+            for noun in (child, *child.conjuncts):
+                for particle in noun.children:
+                    if particle.dep_ in _PARTICLES and f"{lemma} {particle.lower_}" in lex.status:
+                        return lex.status[f"{lemma} {particle.lower_}"]
     return cue(token, lex)
+
+
+def _oblique_cue(verb: Token, lex: FigureLexicon) -> object:
+    """"taken into custody", "placed in provisional detention", "remises en liberté"."""
+    for child in verb.children:
+        nouns = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else (
+            [child] if child.dep_ in _OBLIQUE else []
+        )
+        for noun in nouns:
+            if noun.pos_ == "NOUN":
+                found = cue(noun, lex)
+                if found is not NO_CUE:
+                    return found
+    return NO_CUE
+
+
+def _verb_cue(verb: Token, anchor: Token, lex: FigureLexicon, blocked: set[int]) -> object:
+    for child in verb.children:
+        if child.dep_ in _COMPLEMENTS and child.i not in blocked and child.i > anchor.i:
+            found = _cue_with_particle(child, lex)
+            if found is not NO_CUE:
+                return found
+    found = _cue_with_particle(verb, lex)
+    if found is NO_CUE:
+        found = _oblique_cue(verb, lex)
+    return found
+
+
+def _holder_status(verb: Token, anchor: Token, lex: FigureLexicon, places: set[int] | frozenset[int]) -> str:
+    """"The camp held 2,590 people" -> present; "the prison held ...", "the SDF held ..." -> detained."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+    if subject is None or subject.left_edge.i <= anchor.i <= subject.right_edge.i:
+        return "detained"  # passive ("are held in camps") or the people are the subject
+    if subject.lower_ in lex.detention_places or subject.lemma_.lower() in lex.detention_places:
+        return "detained"
+    if subject.ent_type_ in ("ORG", "NORP", "PERSON") and subject.i not in places:
+        return "detained"
+    return "present"
 
 
 def from_group_size(anchor: Token, lex: FigureLexicon) -> str | None:
@@ -66,7 +129,9 @@ def from_noun_clause(head: Token, lex: FigureLexicon, blocked: set[int]) -> obje
     return NO_CUE
 
 
-def from_governor(anchor: Token, lex: FigureLexicon, blocked: set[int]) -> tuple[object, Token | None]:
+def from_governor(
+    anchor: Token, lex: FigureLexicon, blocked: set[int], places: frozenset[int] | set[int] = frozenset()
+) -> tuple[object, Token | None]:
     """Cues on the way up to the verb governing ``anchor``, then at that verb's complements
     ("remain detained", "are presumed dead") and the verb itself; also returns the verb."""
     token = anchor
@@ -74,8 +139,9 @@ def from_governor(anchor: Token, lex: FigureLexicon, blocked: set[int]) -> tuple
     for _ in range(6):
         if token.head.i == token.i:
             break
+        coordinated = token.dep_ == "conj" and token.pos_ in ("NOUN", "PROPN", "NUM", "ADJ")
         token = token.head
-        if token.i in blocked:
+        if token.i in blocked and not coordinated:
             return NO_CUE, None
         if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT":
             verb = token
@@ -87,12 +153,47 @@ def from_governor(anchor: Token, lex: FigureLexicon, blocked: set[int]) -> tuple
         return NO_CUE, None
     if verb.dep_ in ("aux", "auxpass", "aux:pass", "aux:tense", "cop") and verb.head is not verb:
         verb = verb.head  # "remain detained" parsed with "remain" as auxiliary
-    for child in verb.children:
-        if child.dep_ in _COMPLEMENTS and child.i not in blocked and child.i > anchor.i:
-            found = _cue_with_particle(child, lex)
-            if found is not NO_CUE:
-                return found, verb
-    return _cue_with_particle(verb, lex), verb
+    found = _verb_cue(verb, anchor, lex, blocked)
+    if found == "detained" and (verb.lower_ in lex.holding_verbs or verb.lemma_.lower() in lex.holding_verbs):
+        found = _holder_status(verb, anchor, lex, places)
+    if found is NO_CUE:
+        # "were indicted and placed in detention": a coordinated verb with no subject of its own
+        for child in verb.children:
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ in _SUBJECTS for c in child.children
+            ):
+                found = _verb_cue(child, anchor, lex, blocked)
+                if found is not NO_CUE:
+                    break
+    return found, verb
+
+
+_HEADCOUNT_SUBJECTS = frozenset({"ils", "elles", "they", "we", "nous"})
+
+
+def headcount(anchor: Token) -> bool:
+    """"Ils étaient 150", "they were about 200": a number stated of a plural pronoun is a
+    count of people who are there (present)."""
+    for token in (anchor, anchor.head):
+        children = list(token.children)
+        if any(c.dep_ == "cop" and c.lemma_.lower() in ("être", "be") for c in children) and any(
+            (c.dep_.startswith("nsubj") or c.dep_ == "expl:subj") and c.lower_ in _HEADCOUNT_SUBJECTS
+            for c in children
+        ):
+            return True
+    return False
+
+
+def from_left_context(doc: Doc, start: int, lex: FigureLexicon, figure_starts: set[int], limit: int = 3) -> object:
+    """A verb cue just before the number ("le camp accueille 43 000 personnes"), for parses
+    that miss the verb (French forms tagged as nouns or adjectives)."""
+    for token in reversed(doc[max(0, start - limit) : start]):
+        if token.text in _CLAUSE_BREAK or token.i in figure_starts or token.pos_ == "CCONJ":
+            break
+        found = cue(token, lex)
+        if found is not NO_CUE:
+            return found
+    return NO_CUE
 
 
 def from_right_context(doc: Doc, start: int, lex: FigureLexicon, figure_starts: set[int], limit: int = 8) -> object:

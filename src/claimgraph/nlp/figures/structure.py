@@ -4,7 +4,9 @@
   makes it a part of the nearest figure before it;
 * a marker after a fraction ("half of whom", "la moitié d'entre eux") likewise;
 * "Of the 1,490 Frenchmen ..., 500 ..., 300 ..." makes the later counts of people parts of
-  the total the sentence opens with.
+  the total the sentence opens with;
+* a comparison marker ("contre 126", "up from 90", "down from a peak of 73,000") makes a
+  number the earlier value of the figure before it: same cohort and status, own date.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ class PartMarkers:
         self.before = tok(lex.part_markers_before)
         self.after = tok(lex.part_markers_after)
         self.openers = tok(lex.total_openers)
+        self.comparisons = tok(lex.comparison_markers)
 
     def marker_before(self, doc: Doc, start: int, sent_start: int) -> bool:
         i = start
@@ -41,6 +44,16 @@ class PartMarkers:
         return any(
             tuple(t.lower_ for t in doc[end : end + len(phrase)]) == phrase for phrase in self.after
         )
+
+    def comparison_before(self, doc: Doc, start: int, sent_start: int) -> int | None:
+        """"contre 126", "up from 90", "down from a peak of 73,000": where the marker starts."""
+        i = start
+        while i > sent_start and doc[i - 1].text in _SKIP:
+            i -= 1
+        for phrase in self.comparisons:
+            if _ends_at(doc, i, phrase, sent_start):
+                return i - len(phrase)
+        return None
 
     def opens_total(self, doc: Doc, start: int, sent_start: int) -> bool:
         """"Of the 1,490 ..." at the start of the sentence (or after a colon)."""
