@@ -153,3 +153,19 @@ def test_an_extractor_crash_on_one_document_does_not_sink_its_batch(
     assert statuses == {"a.txt": "done", "b.txt": "error", "c.txt": "done"}
     assert report.claims == _claims_tied_to_their_sentences(store) > 0
     assert [hit.source for hit in store.search("BOOM")] == [failure.source]  # stored and searchable
+
+
+def test_a_pipeline_that_cannot_load_stops_the_run_with_its_own_error(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimgraph.errors import DataFileError
+
+    def broken_load(language: str) -> None:
+        raise DataFileError("relation_cues.yaml", "cues.en[3].object: 'nowhere' is not a position")
+
+    monkeypatch.setattr(pipeline.pipelines, "load", broken_load)
+    page = tmp_path / "a.txt"
+    page.write_text("The Islamic State controlled Raqqa until 2017. " * 3, encoding="utf-8")
+    with pytest.raises(DataFileError, match="relation_cues.yaml"):
+        run_ingest([str(page)], store, IngestOptions())
+    assert store.stats()["documents"] == 0  # nothing half-stored

@@ -17,6 +17,7 @@ import httpx
 from claimgraph import __version__
 from claimgraph.ingest.document import IngestedDocument, IngestFailure
 from claimgraph.ingest.pipeline import ingest_sources
+from claimgraph.nlp import pipelines
 from claimgraph.nlp.extraction import TextInput, process
 from claimgraph.nlp.pipelines import SUPPORTED_LANGUAGES
 from claimgraph.nlp.sentences import split_sentences
@@ -154,6 +155,10 @@ def _extract(
         TextInput(doc_id=str(index), text=document.text, language=document.language, published=document.published)
         for index, document in enumerate(batch)
     ]
+    # A pipeline that cannot load (a missing model, an invalid data file) is no fault of
+    # one document: let its error stop the run with its own message.
+    for language in {item.language for item in inputs} & SUPPORTED_LANGUAGES:
+        pipelines.load(language)
     try:
         return _extract_inputs(inputs, options), {}
     except Exception:  # find the document at fault: one at a time
