@@ -97,16 +97,23 @@ def process(
     inputs: Iterable[TextInput], *, batch_size: int = 32, n_process: int = 1
 ) -> Iterator[tuple[TextInput, Doc]]:
     """Yield (input, Doc) for every input whose language has a pipeline, in input order
-    within each language. Docs are only valid until the next item is requested."""
+    within each language. Docs are only valid until the next item is requested.
+
+    Each chunk runs in a spaCy memory zone: the strings and lexemes its texts add to the
+    vocabulary are freed when the chunk is done, so memory stays flat however many
+    documents go through. A Doc (or Span, Token) must therefore be converted to plain data
+    before the next item is requested, never kept.
+    """
     for language, group in _by_language(inputs, batch_size):
         nlp = pipelines.load(language)
-        docs = []
-        for item in group:
-            doc = nlp.make_doc(item.text)
-            doc._.published = item.published
-            docs.append(doc)
-        for item, doc in zip(group, nlp.pipe(docs, batch_size=batch_size, n_process=n_process)):
-            yield item, doc
+        with nlp.memory_zone():
+            docs = []
+            for item in group:
+                doc = nlp.make_doc(item.text)
+                doc._.published = item.published
+                docs.append(doc)
+            for item, doc in zip(group, nlp.pipe(docs, batch_size=batch_size, n_process=n_process)):
+                yield item, doc
 
 
 def extract(
