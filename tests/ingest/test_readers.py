@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import random
 import time
 from pathlib import Path
@@ -181,11 +180,3 @@ def test_choose_reader_order(
 def test_unknown_media_type_lists_what_can_be_read() -> None:
     with pytest.raises(ReadError, match="cannot read content type application/json.*text/html"):
         choose_reader(b"{}", source="s", media_type="application/json")
-
-
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
-def test_unreadable_file_as_non_root(tmp_path: Path) -> None:  # pragma: no cover - root in CI
-    path = write(tmp_path, "secret.txt", b"text")
-    path.chmod(0)
-    with pytest.raises(ReadError, match="permission denied"):
-        read_path(path)

@@ -33,6 +33,11 @@ SECTIONS: Final = (
     "role_nouns",
     "institution_words",
     "titles",
+    "admin_place_nouns",
+    "demonym_suffixes",
+    "question_words",
+    "compass_words",
+    "group_role_nouns",
 )
 
 
@@ -55,6 +60,11 @@ class EntityCues:
     role_nouns: tuple[str, ...]
     institution_words: tuple[str, ...]
     titles: tuple[str, ...]
+    admin_place_nouns: tuple[str, ...]
+    demonym_suffixes: tuple[str, ...]
+    question_words: tuple[str, ...]
+    compass_words: tuple[str, ...]
+    group_role_nouns: tuple[str, ...]
 
 
 def parse_cues(data: Any, language: str) -> EntityCues:

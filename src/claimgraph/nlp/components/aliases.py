@@ -64,6 +64,7 @@ _ACRONYM = r"[A-Z][A-Za-z]{0,1}[A-Z]{1,6}s?|[A-Z]{2,7}"
 _NAME_WORD = r"(?:[Aa]l-|[Ee]l-|[a-z]{1,3}-)?[A-ZÀ-ÖØ-Þ](?:[\w-]|['’](?!s\b))*"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:(?:al|el|ez|ed|es|de|du|des|la|of|the|wal|in|en|for|pour|au|d['’])\s+)?{_NAME_WORD})*"
 _PREFIX = re.compile(r"(?:anti|contre|counter)(?=[a-zé])", re.IGNORECASE)
+_LEADING_ARTICLE = re.compile(r"(?:[Ll]['’]|(?:The|Les|La|Le)\s+)(?=[A-ZÀ-ÖØ-Þ])")
 _IS_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}s?")
 CUE_FILE: Final = "alias_cues.yaml"
 _CUE_KINDS: Final = ("anywhere", "after_bracket", "after_comma", "continuations")
@@ -346,7 +347,8 @@ class AliasFinder:
             if initials_match(acronym, gap) and (
                 first.group(0)[0].isupper() or first.group(0).lower() in self.public_body_words
             ):
-                return first.start(), end
+                article = _LEADING_ARTICLE.match(text, first.start(), end)
+                return (article.end() if article else first.start()), end  # not "L'Alliance"
         return None
 
     def _label_for(self, name: str) -> str:

@@ -13,7 +13,13 @@ Sources, in order of trust (a later source never overlaps an earlier one):
 4. spaCy NER spans, split at line breaks and possessives, trimmed, filtered (numbers,
    nationalities, language names, lowercase words, titles, transliterations with
    diacritics) and typed (ORG with a public-body word -> PublicBody, GPE/LOC naming a
-   known country -> Country, an armed-group head word -> Organization).
+   known country -> Country, an armed-group head word -> Organization). One-word spans
+   that are common words of the language (the lemmatizer's word lists), French demonyms
+   ("un Niçois") or compass words are dropped; question words are trimmed; a person's
+   span grows over the proper nouns around it ("Ibrahim" -> "Ibrahim Malam Dicko");
+5. places take the generic noun the text names them with ("al-Malikiyah district",
+   "région de Harem"), and "<the> <nationality> [role nouns] of <place>" becomes a Group
+   ("the Frenchwomen of Roj", "les djihadistes français de Syrie") beside the place.
 
 Offsets are always exact character offsets of ``self._text``.
 """
@@ -23,11 +29,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any, Final
 
 from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.nlp.attributes import Mention
 from claimgraph.nlp.entity_cues import EntityCues, load_cues
@@ -120,6 +127,24 @@ class GazetteerMentions:
         self.role_nouns = lower(cues.role_nouns)
         self.institution_words = lower(cues.institution_words)
         self.titles = lower(cues.titles)
+        self.nationalities = lower(cues.nationalities)
+        self.compass_words = lower(cues.compass_words)
+        self.admin_place_nouns = lower(cues.admin_place_nouns)
+        self.demonym_suffixes = tuple(sorted(cues.demonym_suffixes, key=len, reverse=True))
+        self.lexicon = _common_words(nlp)
+        self._lexicon_lemmas = _lemma_lookup(nlp)
+        self._question = (
+            re.compile(rf"(?i:{_phrases(cues.question_words)})\s+") if cues.question_words else None
+        )
+        after = _phrases(cues.place_nouns_after, ignore_case=True)
+        self._place_after = re.compile(rf"[ \t]+({after})(?![\w-])") if after else None
+        before = _phrases(cues.place_nouns_before, ignore_case=True)
+        self._place_before = (
+            re.compile(rf"(?<![\w-])({before})\s+(?:(?:de|du|des|of)\s+|d['’])$")
+            if before
+            else None
+        )
+        self._group = self._compile_group(cues)
         self._patterns = list(self._compile_patterns(cues))
 
     # ---- keys -----------------------------------------------------------------
@@ -137,7 +162,7 @@ class GazetteerMentions:
     def _compile_patterns(self, cues: EntityCues) -> Iterator[tuple[re.Pattern[str], str, int]]:
         """(regex, label, group holding the mention) triples."""
         name = rf"{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE})\s+)?(?:{_NAME_WORD}))*"
-        nat = _alternation(cues.nationalities)
+        nat = self._nationality_alternation(cues)
         if cues.place_nouns_after:
             after = _alternation(cues.place_nouns_after)
             yield re.compile(rf"(?<![\w-])({name}\s+(?:{after}))(?![\w-])"), "Location", 1
@@ -164,6 +189,24 @@ class GazetteerMentions:
             else:
                 pattern = rf"(?<![\w-])((?:{nat})(?:\s+(?:{mods}))?\s+(?:{nouns}))(?![\w-])"
             yield re.compile(pattern), "Group", 1
+
+    def _nationality_alternation(self, cues: EntityCues) -> str:
+        words = set(cues.nationalities)
+        if self.language == "fr":
+            words |= {form for w in cues.nationalities if w.islower() for form in _inflect_fr(w)}
+        return _alternation(words)
+
+    def _compile_group(self, cues: EntityCues) -> re.Pattern[str] | None:
+        """ "the Belgian women of ", "les djihadistes français de ": a definite determiner,
+        a nationality (with role nouns) and of/de; a known place must follow."""
+        if not cues.nationalities:
+            return None
+        nat = self._nationality_alternation(cues)
+        word = rf"(?:{nat}|{_phrases(cues.group_role_nouns)})" if cues.group_role_nouns else nat
+        return re.compile(
+            rf"(?<![\w-])(?:[Tt]he|[Tt]hese|[Ll]es|[Cc]es)\s+({word}(?:\s+{word}){{0,2}})"
+            rf"\s+(?:of|from|de|du|des\s|d['’])\s*"
+        )
 
     # ---- the component ---------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -204,9 +247,66 @@ class GazetteerMentions:
                 mentions.append(
                     self._mention(doc, start, end, label, self._text[start:end], None, "ner")
                 )
+        self._extend_places(mentions, taken)
+        mentions.extend(self._groups(mentions))
         mentions.sort(key=lambda m: (m["start"], m["end"]))
         doc._.mentions = mentions
         return doc
+
+    # ---- place nouns and collective actors -----------------------------------------------
+    def _extend_places(self, mentions: list[Mention], taken: _Occupancy) -> None:
+        """Give a place its generic noun when the text names it with one: "al-Malikiyah
+        district", "Villacoublay air base", "région de Harem", "province d'Idleb". The
+        mention keeps its entity unless the noun names another unit ("Idlib Governorate")."""
+        text = self._text
+        for m in mentions:
+            if m["label"] != "Location":
+                continue
+            start, end, noun = m["start"], m["end"], None
+            if self._place_after is not None:
+                after = self._place_after.match(text, end)
+                if after and taken.free(end, after.end(1)):
+                    end, noun = after.end(1), after.group(1)
+            if self._place_before is not None:
+                before = self._place_before.search(text, max(0, start - 40), start)
+                if before and taken.free(before.start(1), start) and noun is None:
+                    start, noun = before.start(1), before.group(1)
+            if noun is None:
+                continue
+            taken.spans.remove((m["start"], m["end"]))
+            taken.add(start, end)
+            if noun.lower() in self.admin_place_nouns or m["source"] == "ner":
+                m["canonical"] = text[start:end]
+            m["start"], m["end"], m["text"] = start, end, text[start:end]
+
+    def _groups(self, mentions: list[Mention]) -> list[Mention]:
+        """ "the Frenchwomen of Roj", "les Français d'Idlib": a Group, beside the place."""
+        if self._group is None:
+            return []
+        places = {m["start"]: m for m in mentions if m["label"] in ("Location", "Country")}
+        found = []
+        for match in self._group.finditer(self._text):
+            place = places.get(match.end())
+            if place is None or not (
+                set(match.group(1).lower().split()) & self.nationalities
+                or self._inflected_nationality(match.group(1))
+            ):
+                continue
+            start, end = match.start(1), place["end"]
+            inner = [m for m in mentions if start <= m["start"] < end and m is not place]
+            if any(m["end"] > end for m in inner):
+                continue
+            for m in inner:
+                mentions.remove(m)
+            found.append(
+                self._mention(None, start, end, "Group", self._text[start:end], None, "pattern")
+            )
+        return found
+
+    def _inflected_nationality(self, words: str) -> bool:
+        return self.language == "fr" and any(
+            _base_fr(w) in self.nationalities for w in words.lower().split()
+        )
 
     def _mention(
         self,
@@ -275,7 +375,13 @@ class GazetteerMentions:
         if first in _DETERMINERS:
             return False  # "The governorate"
         words = {w.lower() for w in re.findall(r"\w+", text)}
-        return not (words & self.not_entities and len(words) <= 2)
+        if words & self.not_entities and len(words) <= 2:
+            return False
+        named = [w.lower() for w in re.findall(r"[\w'’]+", text) if w[0].isupper()]
+        return not named or not all(
+            w in self.nationalities or w in self.compass_words or w in self.not_entities
+            for w in re.split(r"[-\s]", " ".join(named))
+        )  # "Iraqi-Syrian region", "Western region"
 
     def _noun_follows(self, doc: Doc, end: int) -> bool:
         span = doc.char_span(end, min(len(self._text), end + 30), alignment_mode="expand")
@@ -290,33 +396,72 @@ class GazetteerMentions:
             if base is None:
                 continue  # NORP, DATE, CARDINAL, MISC, EVENT, ...
             for start, end in self._pieces(ent):
+                if self._question is not None:
+                    question = self._question.match(self._text, start, end)
+                    if question:
+                        start = question.end()  # "Combien de Français"
                 if base == "Person":
                     start = self._given_name_before(doc, start)
+                    end = self._names_after(doc, end)
                 text = self._text[start:end]
-                if not self._keep(doc, text, end):
+                if not self._keep(doc, text, start, end, ent.label_):
                     continue
                 yield start, end, self._type(text, base)
 
     def _given_name_before(self, doc: Doc, start: int) -> int:
-        """Extend a person's span over one capitalised proper noun the model left out
-        ("Fionnuala Ní Aoláin"), never over a title ("Rapporteur") or a sentence start."""
+        """Extend a person's span over the capitalised proper nouns the model left out
+        before it ("Fionnuala Ní Aoláin", "Ibrahim Malam Dicko"), never over a title
+        ("Rapporteur") nor over a sentence-initial common word."""
         span = doc.char_span(start, start + 1, alignment_mode="expand")
-        if span is None or span.start == 0:
+        if span is None:
             return start
-        previous = doc[span.start - 1]
-        if (
-            previous.pos_ == "PROPN"
-            and previous.is_title
-            and not previous.is_sent_start
-            and previous.lower_ not in self.not_entity_heads
-            and previous.lower_ not in self.role_nouns
-            and previous.lower_.rstrip(".") not in self.titles
-            and previous.lower_ not in self.not_entities
-            and previous.ent_type_ in ("", "PERSON", "PER")
-            and doc[span.start - 1].whitespace_
+        i = span.start
+        while i > 0 and self._name_token(doc[i - 1]) and doc[i - 1].whitespace_ == " ":
+            i -= 1
+            if doc[i].is_sent_start:
+                break
+        return doc[i].idx
+
+    def _names_after(self, doc: Doc, end: int) -> int:
+        """Extend a person's span over capitalised proper nouns right after it
+        ("Ibrahim" + "Malam Dicko")."""
+        span = doc.char_span(max(0, end - 1), end, alignment_mode="expand")
+        if span is None:
+            return end
+        i = span.end
+        while (
+            i < len(doc)
+            and doc[i - 1].whitespace_ == " "
+            and not doc[i].is_sent_start
+            and self._name_token(doc[i])
         ):
-            return previous.idx
-        return start
+            i += 1
+        return doc[i - 1].idx + len(doc[i - 1]) if i > span.end else end
+
+    def _name_token(self, token: Token) -> bool:
+        low = token.lower_
+        return (
+            token.pos_ == "PROPN"
+            and token.is_title
+            and len(low) > 1
+            and low not in self.not_entity_heads
+            and low not in self.role_nouns
+            and low.rstrip(".") not in self.titles
+            and low not in self.not_entities
+            and low not in self.organization_words
+            and low not in self.institution_words
+            and not (token.is_sent_start and self._common_word(token))
+            and token.ent_type_ in ("", "PERSON", "PER")
+        )
+
+    def _common_word(self, token: Token) -> bool:
+        """Whether the token's lowercase form is a common noun, adjective or verb form of
+        the language (the lemmatizer's word lists), so a capital may come from its place."""
+        low = token.lower_
+        if low in self.lexicon:
+            return True
+        lemma = self._lexicon_lemmas.get(low)
+        return bool(lemma) and lemma in self.lexicon and low.endswith(_PARTICIPLE_ENDINGS)
 
     def _pieces(self, ent: Span) -> Iterator[tuple[int, int]]:
         """Sub-spans of a NER span: split at line breaks and inner possessives, trimmed."""
@@ -342,7 +487,7 @@ class GazetteerMentions:
         if stop > cut:
             yield start + cut, start + stop
 
-    def _keep(self, doc: Doc, text: str, end: int) -> bool:
+    def _keep(self, doc: Doc, text: str, start: int, end: int, label: str = "") -> bool:
         words = text.split()
         if (
             len(text) < 2
@@ -366,11 +511,51 @@ class GazetteerMentions:
             return False
         if len(words) == 1 and re.search(r"ist(e|es|s)?$", text.lower()):
             return False  # ideology words: Salafist, SalafiJihadist, islamiste
+        lows = [w.lower() for w in re.findall(r"[\w'’-]+", text)]
+        if (
+            lows
+            and all(
+                w in self.compass_words or w in self.not_entities or w in self.nationalities
+                for w in lows
+            )
+            and any(w in self.compass_words for w in lows)
+        ):
+            return False  # "North-east", "North-East Syrian"
         if len(words) == 1:
             following = doc.char_span(end, min(len(self._text), end + 30), alignment_mode="expand")
             if following is not None and len(following) and following[0].lower_ in self.role_nouns:
                 return False  # "the Interior Minister"
+            if self._common_single(doc, start, end, label):
+                return False
         return True
+
+    def _common_single(self, doc: Doc, start: int, end: int, label: str) -> bool:
+        """A one-word span that is a common word capitalised by its position ("Réponse",
+        "Classée", "Outre-mer") or a demonym ("un Niçois", "une Toulousaine")."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) != 1:
+            return False
+        token = span[0]
+        if token.is_upper and len(token) <= 6:
+            return False  # an acronym, or a dateline ("PARIS —")
+        person = label in ("PERSON", "PER")
+        if token.is_stop and (token.is_sent_start or not person):
+            return True
+        previous = doc[token.i - 1].lower_ if token.i > 0 else ""
+        if self.language == "fr":
+            if self._demonym(token.lower_) and (
+                previous in _INDEFINITE_FR or (not person and previous not in _PLACE_PREPS_FR)
+            ):
+                return True
+            return (token.is_sent_start or not person) and self._common_word(token)
+        # English: the word lists include proper nouns (WordNet), so only a sentence-initial
+        # word the tagger did not read as a proper noun
+        return token.is_sent_start and token.pos_ != "PROPN" and self._common_word(token)
+
+    def _demonym(self, low: str) -> bool:
+        return any(
+            low.endswith(suffix) and len(low) - len(suffix) >= 3 for suffix in self.demonym_suffixes
+        )
 
     def _type(self, text: str, base: str) -> str:
         words = [w.lower() for w in re.findall(r"[\w'’-]+", text)]
@@ -383,6 +568,126 @@ class GazetteerMentions:
         if base == "Location" and normalise_surface(text) in self.countries:
             return "Country"
         return base
+
+
+_PARTICIPLE_ENDINGS: Final = ("é", "ée", "és", "ées", "ed")
+_INDEFINITE_FR: Final = frozenset(
+    [
+        "un",
+        "une",
+        "des",
+        "les",
+        "le",
+        "ce",
+        "cet",
+        "cette",
+        "ces",
+        "plusieurs",
+        "quelques",
+        "jeune",
+        "jeunes",
+        "deux",
+        "trois",
+        "quatre",
+        "cinq",
+    ]
+)
+_PLACE_PREPS_FR: Final = frozenset(
+    [
+        "à",
+        "a",
+        "en",
+        "au",
+        "aux",
+        "dans",
+        "vers",
+        "la",
+        "l'",
+        "l’",
+        "de",
+        "d'",
+        "d’",
+        "du",
+        "sur",
+        "près",
+        "depuis",
+        "par",
+    ]
+)
+
+
+def _phrases(items: Iterable[str], ignore_case: bool = False) -> str:
+    """Alternation of phrases, longest first, any whitespace between words."""
+    parts = [
+        r"\s+".join(re.escape(w).replace("'", "['’]") for w in item.split())
+        for item in sorted(set(items), key=len, reverse=True)
+    ]
+    joined = "|".join(parts)
+    return f"(?i:{joined})" if ignore_case and joined else joined
+
+
+def _inflect_fr(word: str) -> set[str]:
+    """Feminine and plural forms of a French nationality adjective."""
+    if word.endswith("ien"):
+        return {word + "s", word + "ne", word + "nes"}
+    if word.endswith(("e", "è", "é", "i", "k")):
+        return {word + "s"}
+    if word.endswith("s"):
+        return {word + "e", word + "es"}
+    return {word + "s", word + "e", word + "es"}
+
+
+def _base_fr(word: str) -> str:
+    for ending, base in (
+        ("iennes", "ien"),
+        ("ienne", "ien"),
+        ("iens", "ien"),
+        ("es", ""),
+        ("e", ""),
+        ("s", ""),
+    ):
+        if word.endswith(ending):
+            return word[: len(word) - len(ending)] + base
+    return word
+
+
+def _common_words(nlp: Language) -> frozenset[str]:
+    """The lemmatizer's word lists of common nouns, adjectives and verbs (empty when the
+    pipeline has no rule lemmatizer)."""
+    table = _lookup_table(nlp, "lemma_index")
+    if table is None:
+        return frozenset()
+    words: set[str] = set()
+    for pos in ("noun", "adj", "verb"):
+        words.update(table.get(pos, []) or [])
+    return frozenset(words)
+
+
+def _lemma_lookup(nlp: Language) -> dict[str, str]:
+    table = _lookup_table(nlp, "lemma_lookup")
+    return {} if table is None else _LookupView(table)  # type: ignore[return-value]
+
+
+class _LookupView:
+    """dict-like ``get`` over a spaCy lookups table (values may be lists)."""
+
+    def __init__(self, table: Any) -> None:
+        self.table = table
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        value = self.table.get(key)
+        if isinstance(value, list):
+            value = value[0] if value else None
+        return value if isinstance(value, str) else default
+
+
+def _lookup_table(nlp: Language, name: str) -> Any:
+    if "lemmatizer" not in nlp.pipe_names:
+        return None
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or name not in lookups.tables:
+        return None
+    return lookups.get_table(name)
 
 
 class _Occupancy:

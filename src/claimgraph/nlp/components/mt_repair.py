@@ -41,6 +41,8 @@ _CUE_KEYS = (
     "strong_verbs",
     "clause_starters",
 )
+_OPTIONAL_CUE_KEYS = ("subject_verbs",)  # may be left out of a language's cues
+_OF_AFTER = re.compile(r"\s+(?:of|de|du|des|d['’])(?:\s|$)", re.IGNORECASE)
 _VERB_WINDOW = 5  # tokens after the noun in which "was able to view" may come
 
 
@@ -111,6 +113,9 @@ def parse_repair_data(data: Any) -> RepairData:
             if value is None:
                 raise DataFileError(DATA_FILE, f"cues.{language}.{key} is missing")
             cues[language][key] = _strings(value, f"cues.{language}.{key}") if value else ()
+        for key in _OPTIONAL_CUE_KEYS:
+            value = section.get(key)
+            cues[language][key] = _strings(value, f"cues.{language}.{key}") if value else ()
     phrases = []
     for i, item in enumerate(data["phrases"] or []):
         where = f"phrases[{i}]"
@@ -172,6 +177,7 @@ class MtRepair:
             self._ability = frozenset(cues["ability"])
             self._verbs = frozenset(cues["reporting_verbs"])
             self._strong_verbs = frozenset(cues["strong_verbs"])
+            self._subject_verbs = frozenset(cues.get("subject_verbs", ()))
         self._outlet_res = [
             (rule, re.compile(rf"(?<![\w'’-])({_alternation(rule.surfaces)})(?![a-z0-9'’-])"))
             for rule in self.outlets
@@ -239,7 +245,9 @@ class MtRepair:
             return True, True  # "the world I was able", "that the world The book"
         before = text[max(0, start - 60) : start]
         after = text[end : end + 3]
-        ends_phrase = not has_det or not after[:1].strip() or after[:1] in ",.;:)"
+        ends_phrase = (not has_det or not after[:1].strip() or after[:1] in ",.;:)") and not (
+            has_det and _OF_AFTER.match(text, end)
+        )  # not "according to the point of view"
         if self._phrase_before and self._phrase_before.search(before) and ends_phrase:
             return True, True  # "according to world", "selon le monde,"
         if (
@@ -249,7 +257,31 @@ class MtRepair:
             and not self._modifies_next(doc, end)
         ):
             return False, True  # "received from world ..." (not "from world capitals")
+        if has_det and self._subject_of_reporting_verb(doc, end):
+            return True, True  # "the parisian reports that", "The express reveals"
         return False, self._verb_follows(doc, end)
+
+    def _subject_of_reporting_verb(self, doc: Doc, end: int) -> bool:
+        if not self._subject_verbs:
+            return False
+        span = doc.char_span(end, min(len(self._text), end + 40), alignment_mode="expand")
+        if span is None:
+            return False
+        for i, token in enumerate(span):
+            if token.idx < end:
+                continue
+            if i > 2 or token.is_punct:
+                return False
+            if token.pos_ == "ADV":
+                continue
+            if token.lemma_.lower() not in self._subject_verbs:
+                return False
+            if token.pos_ in ("VERB", "AUX"):
+                return True
+            # the tagger may read "reports" as a noun: a "that"/"que" clause settles it
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            return following is not None and following.lower_ in ("that", "que", "qu'", "qu’")
+        return False
 
     def _modifies_next(self, doc: Doc, end: int) -> bool:
         span = doc.char_span(end, min(len(self._text), end + 40), alignment_mode="expand")
