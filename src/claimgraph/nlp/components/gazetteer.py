@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
 
@@ -83,6 +84,15 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+
+_MAX_CACHED_KEYS = 200_000
+
+
+@lru_cache(maxsize=_MAX_CACHED_KEYS)
+def _surface_words(text: str) -> tuple[str, ...]:
+    """The normalised lookup words of one token's text (cached, bounded)."""
+    return tuple(normalise_surface(text).split())
+
 class GazetteerMentions:
     """The ``claimgraph_gazetteer`` component."""
 
@@ -92,7 +102,8 @@ class GazetteerMentions:
         self.language = language
         self.cues = cues
         self.vocab = nlp.vocab
-        self._key_cache: dict[str, tuple[str, ...]] = {}
+        # Lookup keys per token, bounded: a long run meets new words forever, and memory
+        # must stay flat (see bench/RESULTS.md).
         self._orth_keys: dict[int, tuple[str, ...]] = {}
         self.entries: dict[str, GazetteerEntry] = {}
         self.key_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -149,11 +160,7 @@ class GazetteerMentions:
 
     # ---- keys -----------------------------------------------------------------
     def _token_key(self, text: str) -> tuple[str, ...]:
-        key = self._key_cache.get(text)
-        if key is None:
-            key = tuple(normalise_surface(text).split())
-            self._key_cache[text] = key
-        return key
+        return _surface_words(text)
 
     def _keys(self, tokens: Iterable) -> tuple[str, ...]:
         return tuple(k for token in tokens for k in self._token_key(token.text))
@@ -337,6 +344,8 @@ class GazetteerMentions:
         for orth, idx, length in array.tolist():
             keys = self._orth_keys.get(orth)
             if keys is None:
+                if len(self._orth_keys) >= _MAX_CACHED_KEYS:
+                    self._orth_keys.clear()
                 keys = self._orth_keys[orth] = self._token_key(strings[orth])
             for key in keys:
                 words.append(key)
