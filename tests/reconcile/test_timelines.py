@@ -10,7 +10,8 @@ def test_same_cohort_and_status_across_documents_makes_one_series(figure) -> Non
     returned = next(one for one in series if one.status == "returned")
     assert [point.document_id for point in returned.points] == [2, 1]  # ordered by date
     present = [one for one in series if one.status == "present"]
-    assert len(present) == 2  # Idlib and Idleb are spelled differently: not merged here
+    assert len(present) == 1  # Idlib and Idleb are one place (the gazetteer knows both)
+    assert [point.document_id for point in present[0].points] == [1, 3]
 
 
 def test_different_values_for_the_same_date_are_a_disagreement(figure) -> None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from claimgraph.evaluate.normalise import normalise_name
 from claimgraph.reconcile.records import FigureRecord, cohort_dimensions
+from claimgraph.resolve.places import place_key
 
 # Where people are (present, detained) is part of what is counted; where they went or
 # came back to (joined, returned) and where they died is not: "390 returned" and "390
@@ -84,10 +84,6 @@ def find_disagreements(series: Iterable[Series]) -> list[Disagreement]:
                 if not _ranges_overlap(first, second):
                     found.append(Disagreement(one, first, second))
     return found
-
-
-def place_key(place: str | None) -> str:
-    return normalise_name(place) if place else ""
 
 
 def _ranges_overlap(a: FigureRecord, b: FigureRecord) -> bool:
