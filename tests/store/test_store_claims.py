@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from claimgraph.errors import StoreError
+from claimgraph.resolve.claims import batch_from_extraction
 from claimgraph.store import (
     NewClaim,
     NewEntity,
@@ -16,7 +17,6 @@ from claimgraph.store import (
     NewMention,
     Store,
 )
-from claimgraph.resolve.claims import batch_from_extraction
 
 Raw = Callable[[Path], AbstractContextManager[sqlite3.Connection]]
 

@@ -194,12 +194,16 @@ class Store(ABC):
         include_old_versions: bool = False,
         include_rejected: bool = False,
         limit: int | None = None,
+        offset: int = 0,
     ) -> list[FigureRow]:
-        """Figures with their evidence, filtered.
+        """Figures with their evidence, filtered, ordered by publication date, document,
+        position and id.
 
         ``cohort`` as a mapping matches the exact cohort key; as a string, every word must
         appear in the cohort key ("french fighter"). ``place`` and ``nationality`` compare
-        case- and accent-insensitively.
+        case- and accent-insensitively. Page with ``limit`` and ``offset`` (figures to skip):
+        the order is total, so consecutive pages neither repeat nor skip a figure (as long as
+        nothing is written in between).
         """
 
     # --- errors -------------------------------------------------------------------------

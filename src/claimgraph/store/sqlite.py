@@ -1,12 +1,16 @@
 """The SQLite store: the default back-end, one file, full-text search with FTS5.
 
 See ``engine.py`` for the connection settings (WAL, busy timeout, foreign keys) and
-``migrations/`` for the schema. Queries are SQLAlchemy Core; FTS5 MATCH is plain SQL.
+``migrations/`` for the schema. Most queries are SQLAlchemy Core; the ingest's hot path
+(``add_document``, ``add_sentences``, ``replace_claims``, see ``writes.py``), ``figures()``
+(``figure_query.py``) and FTS5 MATCH are plain SQL on the driver's cursor, inside the same
+transaction.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -20,8 +24,9 @@ from claimgraph.errors import StoreError
 from claimgraph.store import schema as t
 from claimgraph.store.base import Store
 from claimgraph.store.engine import DEFAULT_BUSY_TIMEOUT, create_sqlite_engine
+from claimgraph.store.figure_query import figures_from_rows, figures_sql
 from claimgraph.store.fts import fts_query
-from claimgraph.store.keys import cohort_key, content_hash, normalise_key
+from claimgraph.store.keys import content_hash
 from claimgraph.store.locate import SentenceLocator
 from claimgraph.store.migrate import apply_migrations, current_version
 from claimgraph.store.records import (
@@ -43,6 +48,21 @@ from claimgraph.store.records import (
     SentenceRow,
     Stats,
 )
+from claimgraph.store.writes import (
+    CLAIMS,
+    FIGURES,
+    INDEX_SENTENCES,
+    INSERT_DOCUMENT,
+    MENTIONS,
+    SENTENCES,
+    BatchReferences,
+    check_choice,
+    claim_rows,
+    figure_rows,
+    mention_rows,
+    sentence_rows,
+    to_json,
+)
 
 _DOCUMENT_COLUMNS = [c for c in t.documents.c if c.name != "text"]
 
@@ -54,8 +74,15 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _json(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+def _cursor(conn: sa.Connection) -> sqlite3.Cursor:
+    """The driver's cursor on ``conn``: same connection, same transaction, no Core overhead."""
+    cursor: sqlite3.Cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    return cursor
+
+
+def _reason(exc: Exception) -> object:
+    """The driver's error behind ``exc`` (SQLAlchemy wraps it; the cursor raises it bare)."""
+    return getattr(exc, "orig", None) or exc
 
 
 def _document_row(row: sa.Row[Any]) -> DocumentRow:
@@ -117,16 +144,17 @@ class SQLiteStore(Store):
                         yield
                     finally:
                         self._local.conn = None
-        except sa.exc.OperationalError as exc:
-            if "locked" in str(exc.orig) or "busy" in str(exc.orig):
+        except (sa.exc.OperationalError, sqlite3.OperationalError) as exc:
+            reason = _reason(exc)
+            if "locked" in str(reason) or "busy" in str(reason):
                 raise StoreError(
                     f"{self.path} is busy: another process held the write lock longer than the "
                     "busy timeout. Wait for the other ingest to finish, or raise the timeout."
                 ) from exc
-            raise StoreError(f"Writing to {self.path} failed: {exc.orig}") from exc
-        except sa.exc.IntegrityError as exc:
+            raise StoreError(f"Writing to {self.path} failed: {reason}") from exc
+        except (sa.exc.IntegrityError, sqlite3.IntegrityError) as exc:
             raise StoreError(
-                f"Writing to {self.path} broke a constraint: {exc.orig}. Nothing of this "
+                f"Writing to {self.path} broke a constraint: {_reason(exc)}. Nothing of this "
                 "transaction was stored; this is a bug in the caller or the store."
             ) from exc
 
@@ -144,8 +172,8 @@ class SQLiteStore(Store):
         try:
             with self._live_engine().connect() as fresh:
                 yield fresh
-        except sa.exc.OperationalError as exc:
-            raise StoreError(f"Reading {self.path} failed: {exc.orig}") from exc
+        except (sa.exc.OperationalError, sqlite3.OperationalError) as exc:
+            raise StoreError(f"Reading {self.path} failed: {_reason(exc)}") from exc
 
     def schema_version(self) -> int:
         with self._read() as conn:
@@ -169,85 +197,66 @@ class SQLiteStore(Store):
     ) -> AddedDocument:
         if not source:
             raise StoreError("add_document needs a source (the path or URL the text came from).")
-        _check_choice("extraction_status", extraction_status, EXTRACTION_STATUSES)
+        check_choice("extraction_status", extraction_status, EXTRACTION_STATUSES)
         digest = content_hash(text)
-        d = t.documents
         with self._write() as conn:
-            self._delete_error(conn, source)
-            existing = conn.execute(sa.select(d.c.id).where(d.c.content_hash == digest)).scalar()
+            cursor = _cursor(conn)
+            cursor.execute("DELETE FROM ingest_errors WHERE source = ?", (source,))
+            existing = cursor.execute(
+                "SELECT id FROM documents WHERE content_hash = ?", (digest,)
+            ).fetchone()
             if existing is not None:
-                return AddedDocument(existing, False)
-            previous = conn.execute(
-                sa.select(d.c.id, d.c.version)
-                .where(d.c.source == source)
-                .order_by(d.c.version.desc())
-                .limit(1)
-            ).first()
-            new_id = conn.execute(
-                sa.insert(d)
-                .values(
-                    content_hash=digest,
-                    source=source,
-                    url=url,
-                    path=path,
-                    title=title,
-                    publisher=publisher,
-                    published=published,
-                    language=language,
-                    text=text,
-                    ingested_at=_now(),
-                    version=1 if previous is None else previous.version + 1,
-                    previous_id=None if previous is None else previous.id,
-                    extraction_status=extraction_status,
-                    removed_boilerplate=_json(removed_boilerplate),
-                )
-                .returning(d.c.id)
-            ).scalar_one()
-            return AddedDocument(new_id, True)
+                return AddedDocument(existing[0], False)
+            previous = cursor.execute(
+                "SELECT id, version FROM documents WHERE source = ? ORDER BY version DESC LIMIT 1",
+                (source,),
+            ).fetchone()
+            cursor.execute(
+                INSERT_DOCUMENT,
+                (
+                    digest,
+                    source,
+                    url,
+                    path,
+                    title,
+                    publisher,
+                    published,
+                    language,
+                    text,
+                    _now(),
+                    1 if previous is None else previous[1] + 1,
+                    None if previous is None else previous[0],
+                    extraction_status,
+                    to_json(removed_boilerplate),
+                ),
+            )
+            return AddedDocument(int(cursor.lastrowid or 0), True)
 
     def add_sentences(
         self, document_id: int, sentences: Iterable[tuple[int, int, str]], *, replace: bool = False
     ) -> list[int]:
-        s = t.sentences
         with self._write() as conn:
+            cursor = _cursor(conn)
             text = self._document_text(conn, document_id)
-            rows = []
-            for index, (start, end, sentence) in enumerate(sentences):
-                if not 0 <= start <= end <= len(text) or text[start:end] != sentence:
-                    raise StoreError(
-                        f"Sentence {index} of document {document_id} ({start}-{end}, "
-                        f"{sentence[:40]!r}) does not match the document text at those offsets. "
-                        "Offsets must index the stored (cleaned) text, e.g. spaCy's "
-                        "sent.start_char/sent.end_char and sent.text."
-                    )
-                rows.append(
-                    {
-                        "document_id": document_id,
-                        "idx": index,
-                        "start_char": start,
-                        "end_char": end,
-                        "text": sentence,
-                    }
+            # Ids are given, not left to SQLite, so they are known without reading them back;
+            # safe because the write lock is held (BEGIN IMMEDIATE).
+            last = cursor.execute("SELECT coalesce(max(id), 0) FROM sentences").fetchone()[0]
+            rows = sentence_rows(document_id, int(last) + 1, text, sentences)
+            has_any = cursor.execute(
+                "SELECT 1 FROM sentences WHERE document_id = ? LIMIT 1", (document_id,)
+            ).fetchone()
+            if has_any is not None and not replace:
+                raise StoreError(
+                    f"Document {document_id} already has sentences. Pass replace=True to "
+                    "re-split it (this also removes its claims and mentions)."
                 )
-            has_any = conn.execute(
-                sa.select(s.c.id).where(s.c.document_id == document_id).limit(1)
-            ).first()
             if has_any is not None:
-                if not replace:
-                    raise StoreError(
-                        f"Document {document_id} already has sentences. Pass replace=True to "
-                        "re-split it (this also removes its claims and mentions)."
-                    )
-                conn.execute(sa.delete(t.mentions).where(t.mentions.c.document_id == document_id))
-                conn.execute(sa.delete(t.claims).where(t.claims.c.document_id == document_id))
-                conn.execute(sa.delete(s).where(s.c.document_id == document_id))
+                for table in ("mentions", "claims", "sentences"):  # the index follows by trigger
+                    cursor.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
             if rows:
-                conn.execute(sa.insert(s), rows)
-            return list(
-                conn.execute(
-                    sa.select(s.c.id).where(s.c.document_id == document_id).order_by(s.c.idx)
-                ).scalars()
-            )
+                SENTENCES.run(cursor, rows)
+                cursor.execute(INDEX_SENTENCES, (document_id,))
+            return [row[0] for row in rows]
 
     def sentences(self, document_id: int) -> list[SentenceRow]:
         s = t.sentences
@@ -260,14 +269,16 @@ class SQLiteStore(Store):
             return [SentenceRow(*row) for row in rows]
 
     def _document_text(self, conn: sa.Connection, document_id: int) -> str:
-        text = conn.execute(
-            sa.select(t.documents.c.text).where(t.documents.c.id == document_id)
-        ).scalar()
-        if text is None:
+        row = (
+            _cursor(conn)
+            .execute("SELECT text FROM documents WHERE id = ?", (document_id,))
+            .fetchone()
+        )
+        if row is None:
             raise StoreError(
                 f"There is no document {document_id} in {self.path}. Add it with add_document first."
             )
-        return str(text)
+        return str(row[0])
 
     def document(self, document_id: int) -> Document:
         with self._read() as conn:
@@ -316,7 +327,7 @@ class SQLiteStore(Store):
     def set_extraction_status(
         self, document_id: int, status: str, *, extractor_version: str | None = None
     ) -> None:
-        _check_choice("extraction status", status, EXTRACTION_STATUSES)
+        check_choice("extraction status", status, EXTRACTION_STATUSES)
         with self._write() as conn:
             self._document_text(conn, document_id)  # exists?
             conn.execute(
@@ -346,30 +357,32 @@ class SQLiteStore(Store):
 
     def upsert_entity(self, entity: NewEntity) -> int:
         with self._write() as conn:
-            return self._upsert_entity(conn, entity)
+            return self._upsert_entity(_cursor(conn), entity)
 
-    def _upsert_entity(self, conn: sa.Connection, entity: NewEntity) -> int:
-        e = t.entities
-        entity_id = conn.execute(
-            sa.select(e.c.id).where(e.c.name == entity.name, e.c.type == entity.type)
-        ).scalar()
-        if entity_id is None:
-            entity_id = conn.execute(
-                sa.insert(e)
-                .values(name=entity.name, type=entity.type, qid=entity.qid, created_at=_now())
-                .returning(e.c.id)
-            ).scalar_one()
-        elif entity.qid is not None:
-            conn.execute(
-                sa.update(e).where(e.c.id == entity_id, e.c.qid.is_(None)).values(qid=entity.qid)
+    @staticmethod
+    def _upsert_entity(cursor: sqlite3.Cursor, entity: NewEntity) -> int:
+        found = cursor.execute(
+            "SELECT id FROM entities WHERE name = ? AND type = ?", (entity.name, entity.type)
+        ).fetchone()
+        if found is None:
+            cursor.execute(
+                "INSERT INTO entities (name, type, qid, created_at) VALUES (?, ?, ?, ?)",
+                (entity.name, entity.type, entity.qid, _now()),
             )
+            entity_id = int(cursor.lastrowid or 0)
+        else:
+            entity_id = int(found[0])
+            if entity.qid is not None:
+                cursor.execute(
+                    "UPDATE entities SET qid = ? WHERE id = ? AND qid IS NULL",
+                    (entity.qid, entity_id),
+                )
         if entity.aliases:
-            rows = [
-                {"entity_id": entity_id, "alias": alias, "how": how}
-                for alias, how in entity.aliases
-            ]
-            conn.execute(sa.insert(t.entity_aliases).prefix_with("OR IGNORE"), rows)
-        return int(entity_id)
+            cursor.executemany(
+                "INSERT OR IGNORE INTO entity_aliases (entity_id, alias, how) VALUES (?, ?, ?)",
+                [(entity_id, alias, how) for alias, how in entity.aliases],
+            )
+        return entity_id
 
     def replace_claims(
         self,
@@ -382,186 +395,69 @@ class SQLiteStore(Store):
         figures: Sequence[NewFigure] = (),
         extractor: str = "claimgraph",
     ) -> ClaimsWritten:
-        c, f, m, s = t.claims, t.figures, t.mentions, t.sentences
         with self._write() as conn:
-            published = conn.execute(
-                sa.select(t.documents.c.published).where(t.documents.c.id == document_id)
-            ).first()
+            cursor = _cursor(conn)
+            published = cursor.execute(
+                "SELECT published FROM documents WHERE id = ?", (document_id,)
+            ).fetchone()
             if published is None:
                 raise StoreError(
                     f"There is no document {document_id} in {self.path}: cannot store its claims."
                 )
             locator = SentenceLocator(
-                [
-                    (row.id, row.start_char, row.end_char)
-                    for row in conn.execute(
-                        sa.select(s.c.id, s.c.start_char, s.c.end_char).where(
-                            s.c.document_id == document_id
-                        )
-                    )
-                ]
+                cursor.execute(
+                    "SELECT id, start_char, end_char FROM sentences WHERE document_id = ?",
+                    (document_id,),
+                ).fetchall()
             )
-            replaced = conn.execute(sa.delete(c).where(c.c.document_id == document_id)).rowcount
-            conn.execute(sa.delete(m).where(m.c.document_id == document_id))
+            replaced = cursor.execute(
+                "DELETE FROM claims WHERE document_id = ?", (document_id,)
+            ).rowcount
+            cursor.execute("DELETE FROM mentions WHERE document_id = ?", (document_id,))
 
-            entity_ids = [self._upsert_entity(conn, entity) for entity in entities]
-
-            def entity_id(index: int | None, what: str) -> int | None:
-                if index is None:
-                    return None
-                if not 0 <= index < len(entity_ids):
-                    raise StoreError(
-                        f"{what} refers to entity {index}, but the batch has {len(entity_ids)} "
-                        "entities: entity references are indexes into the batch's entities."
-                    )
-                return entity_ids[index]
-
-            def sentence_id(start: int, sentence_start: int | None, what: str) -> int:
-                found = locator.find(start, sentence_start)
-                if found is None:
-                    raise StoreError(
-                        f"{what} at character {start} lies in no stored sentence of document "
-                        f"{document_id} ({len(locator)} sentences). Store the sentences with "
-                        "add_sentences before the claims; every claim must cite its sentence."
-                    )
-                return found
-
-            mention_rows = [
-                {
-                    "document_id": document_id,
-                    "sentence_id": locator.find(mention.start),
-                    "entity_id": entity_id(mention.entity, f"Mention {i} ({mention.text!r})"),
-                    "start_char": mention.start,
-                    "end_char": mention.end,
-                    "text": mention.text,
-                    "label": mention.label,
-                    "canonical": mention.canonical,
-                    "qid": mention.qid,
-                    "source_component": mention.source_component,
-                }
-                for i, mention in enumerate(mentions)
-            ]
-            if mention_rows:
-                conn.execute(sa.insert(m), mention_rows)
-
+            entity_ids = [self._upsert_entity(cursor, entity) for entity in entities]
+            refs = BatchReferences(document_id, locator, entity_ids)
+            mentions_written = mention_rows(refs, mentions)
+            ids = self._allocate_claim_ids(cursor, len(claims) + len(figures))
             common = {
-                "document_id": document_id,
                 "published": published[0],
                 "extractor": extractor,
                 "extractor_version": extractor_version,
                 "created_at": _now(),
             }
-            claim_rows = []
-            for i, claim in enumerate(claims):
-                what = f"Claim {i} ({claim.kind} {claim.subject!r} {claim.predicate})"
-                _check_choice("claim kind", claim.kind, CLAIM_KINDS)
-                claim_rows.append(
-                    common
-                    | {
-                        "sentence_id": sentence_id(claim.start, claim.sentence_start, what),
-                        "start_char": claim.start,
-                        "end_char": claim.end,
-                        "kind": claim.kind,
-                        "subject": claim.subject,
-                        "subject_entity_id": entity_id(claim.subject_entity, what),
-                        "predicate": claim.predicate,
-                        "value_text": claim.value_text,
-                        "value_entity_id": entity_id(claim.value_entity, what),
-                        "attributed_to": claim.attributed_to,
-                        "as_of": claim.as_of,
-                        "confidence": claim.confidence,
-                        "payload": _json(dict(claim.payload)),
-                    }
-                )
-            for i, figure in enumerate(figures):
-                what = f"Figure {i} ({figure.value_text!r})"
-                claim_rows.append(
-                    common
-                    | {
-                        "sentence_id": sentence_id(figure.start, figure.sentence_start, what),
-                        "start_char": figure.start,
-                        "end_char": figure.end,
-                        "kind": "figure",
-                        "subject": figure.counts,
-                        "subject_entity_id": entity_id(figure.subject_entity, what),
-                        "predicate": figure.status or "count",
-                        "value_text": figure.value_text,
-                        "value_entity_id": None,
-                        "attributed_to": figure.attributed_to,
-                        "as_of": figure.as_of,
-                        "confidence": figure.confidence,
-                        "payload": _json(dict(figure.payload)),
-                    }
-                )
-            ids = self._allocate_claim_ids(conn, len(claim_rows))
-            if claim_rows:
-                for row, new_id in zip(claim_rows, ids, strict=True):
-                    row["id"] = new_id
-                conn.execute(sa.insert(c), claim_rows)
+            claims_written = claim_rows(refs, ids, claims, figures, common)
             claim_ids, figure_ids = ids[: len(claims)], ids[len(claims) :]
-
-            figure_rows = []
-            for i, (figure, claim_id) in enumerate(zip(figures, figure_ids, strict=True)):
-                if figure.parent is not None and not (
-                    0 <= figure.parent < len(figures) and figure.parent != i
-                ):
-                    raise StoreError(
-                        f"Figure {i} ({figure.value_text!r}) has parent {figure.parent}: a parent "
-                        f"is the index of another figure of the same batch (0-{len(figures) - 1})."
-                    )
-                cohort = dict(figure.cohort)
-                figure_rows.append(
-                    {
-                        "claim_id": claim_id,
-                        "value": figure.value,
-                        "low": figure.low,
-                        "high": figure.high,
-                        "qualifier": figure.qualifier,
-                        "approx": bool(figure.approx),
-                        "unit": figure.unit,
-                        "counts": figure.counts,
-                        "cohort_key": cohort_key(cohort),
-                        "nationality": cohort.get("nationality"),
-                        "gender": cohort.get("gender"),
-                        "age_class": cohort.get("age_class"),
-                        "role": cohort.get("role"),
-                        "noun": cohort.get("noun"),
-                        "status": figure.status,
-                        "place": figure.place,
-                        "place_key": normalise_key(figure.place),
-                        "as_of": figure.as_of,
-                        "parent_claim_id": None
-                        if figure.parent is None
-                        else figure_ids[figure.parent],
-                    }
-                )
-            if figure_rows:
-                conn.execute(sa.insert(f), figure_rows)
-            conn.execute(
-                sa.update(t.documents)
-                .where(t.documents.c.id == document_id)
-                .values(extraction_status="done", extractor_version=extractor_version)
+            figures_written = figure_rows(figures, figure_ids)
+            MENTIONS.run(cursor, mentions_written)
+            CLAIMS.run(cursor, claims_written)
+            FIGURES.run(cursor, figures_written)
+            cursor.execute(
+                "UPDATE documents SET extraction_status = 'done', extractor_version = ? "
+                "WHERE id = ?",
+                (extractor_version, document_id),
             )
             return ClaimsWritten(
                 entity_ids=entity_ids,
                 claim_ids=claim_ids,
                 figure_claim_ids=figure_ids,
-                mentions=len(mention_rows),
+                mentions=len(mentions_written),
                 replaced=replaced,
             )
 
     @staticmethod
-    def _allocate_claim_ids(conn: sa.Connection, count: int) -> list[int]:
-        """The next ``count`` claim ids, so a batch is one executemany, not one INSERT a row.
+    def _allocate_claim_ids(cursor: sqlite3.Cursor, count: int) -> list[int]:
+        """The next ``count`` claim ids, so a batch is a few multi-row INSERTs, not one a row.
 
         Safe because every write transaction holds the write lock (BEGIN IMMEDIATE). The
         claims table is AUTOINCREMENT: sqlite_sequence remembers the highest id ever used
         (deleted claims' ids are never reused) and moves past the explicit ids we insert.
         """
-        last = conn.exec_driver_sql(
+        if count == 0:
+            return []
+        last = cursor.execute(
             "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'claims'), 0), "
             "coalesce((SELECT max(id) FROM claims), 0))"
-        ).scalar_one()
+        ).fetchone()[0]
         return list(range(int(last) + 1, int(last) + 1 + count))
 
     def claims_for_document(self, document_id: int, *, kind: str | None = None) -> list[ClaimRow]:
@@ -574,7 +470,7 @@ class SQLiteStore(Store):
             .order_by(c.c.start_char, c.c.id)
         )
         if kind is not None:
-            _check_choice("claim kind", kind, CLAIM_KINDS)
+            check_choice("claim kind", kind, CLAIM_KINDS)
             query = query.where(c.c.kind == kind)
         with self._read() as conn:
             rows = []
@@ -585,7 +481,7 @@ class SQLiteStore(Store):
             return rows
 
     def set_review_state(self, claim_id: int, state: str) -> None:
-        _check_choice("review state", state, REVIEW_STATES)
+        check_choice("review state", state, REVIEW_STATES)
         with self._write() as conn:
             updated = conn.execute(
                 sa.update(t.claims).where(t.claims.c.id == claim_id).values(review_state=state)
@@ -604,73 +500,21 @@ class SQLiteStore(Store):
         include_old_versions: bool = False,
         include_rejected: bool = False,
         limit: int | None = None,
+        offset: int = 0,
     ) -> list[FigureRow]:
-        c, f, s, d = t.claims, t.figures, t.sentences, t.documents
-        query = (
-            sa.select(
-                f.c.claim_id,
-                c.c.document_id,
-                c.c.sentence_id,
-                f.c.value,
-                f.c.low,
-                f.c.high,
-                f.c.qualifier,
-                f.c.approx,
-                f.c.unit,
-                f.c.counts,
-                f.c.cohort_key,
-                f.c.nationality,
-                f.c.gender,
-                f.c.age_class,
-                f.c.role,
-                f.c.status,
-                f.c.place,
-                f.c.as_of,
-                c.c.published,
-                c.c.attributed_to,
-                c.c.value_text,
-                f.c.parent_claim_id,
-                c.c.review_state,
-                c.c.start_char,
-                c.c.end_char,
-                s.c.text.label("sentence_text"),
-                d.c.title.label("document_title"),
-                d.c.source.label("document_source"),
-            )
-            .join(c, c.c.id == f.c.claim_id)
-            .join(s, s.c.id == c.c.sentence_id)
-            .join(d, d.c.id == c.c.document_id)
-            .order_by(c.c.published, c.c.document_id, c.c.start_char)
+        sql, params = figures_sql(
+            cohort=cohort,
+            status=status,
+            place=place,
+            nationality=nationality,
+            document_id=document_id,
+            include_old_versions=include_old_versions,
+            include_rejected=include_rejected,
+            limit=limit,
+            offset=offset,
         )
-        if isinstance(cohort, Mapping):
-            query = query.where(f.c.cohort_key == cohort_key(cohort))
-        elif cohort is not None:  # whole words: "male" must not match "female"
-            words = " " + sa.func.replace(sa.func.replace(f.c.cohort_key, ":", " "), ";", " ") + " "
-            for word in (normalise_key(cohort) or "").split():
-                query = query.where(words.contains(f" {word} ", autoescape=True))
-        if status is not None:
-            query = query.where(f.c.status == status)
-        if place is not None:
-            query = query.where(f.c.place_key == normalise_key(place))
-        if nationality is not None:
-            query = query.where(
-                f.c.cohort_key.contains(
-                    f"nationality:{normalise_key(nationality)}", autoescape=True
-                )
-            )
-        if document_id is not None:
-            query = query.where(c.c.document_id == document_id)
-        if not include_old_versions:
-            query = query.where(_IS_LATEST)
-        if not include_rejected:
-            query = query.where(c.c.review_state != "rejected")
-        if limit is not None:
-            query = query.limit(limit)
         with self._read() as conn:
-            return [
-                FigureRow(**(row._asdict() | {"approx": bool(row.approx)}))
-                for row in conn.execute(query)
-            ]
+            return figures_from_rows(_cursor(conn).execute(sql, params).fetchall())
 
     # --- errors -------------------------------------------------------------------------
 
@@ -694,7 +538,7 @@ class SQLiteStore(Store):
 
     @staticmethod
     def _delete_error(conn: sa.Connection, source: str) -> bool:
-        deleted = conn.execute(sa.delete(t.ingest_errors).where(t.ingest_errors.c.source == source))
+        deleted = _cursor(conn).execute("DELETE FROM ingest_errors WHERE source = ?", (source,))
         return deleted.rowcount > 0
 
     def errors(self) -> list[IngestErrorRow]:
@@ -797,8 +641,3 @@ class SQLiteStore(Store):
         except StoreError as exc:
             return [f"search index: not checked: {exc}"]
         return []
-
-
-def _check_choice(what: str, value: str, valid: tuple[str, ...]) -> None:
-    if value not in valid:
-        raise StoreError(f"Invalid {what} {value!r}: expected one of {', '.join(valid)}.")
