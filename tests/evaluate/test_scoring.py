@@ -53,3 +53,14 @@ def test_floors_on_recall_and_precision(tmp_path: Path) -> None:
     floors.write_text(json.dumps({"en": {"aliases:recal": 0.5}}))
     with pytest.raises(DataFileError, match="unknown measure 'recal'"):
         load_floors(floors)
+
+
+def test_raised_floors_go_up_to_the_score_and_never_down() -> None:
+    from claimgraph.evaluate.floors import raised_floors
+
+    documents = load_corpus(CORPUS, language="fr")
+    empty = {"entities": [], "aliases": [], "figures": [], "relations": [], "dates": []}
+    evaluation = evaluate_corpus(documents, lambda docs: ({**d.gold, "doc": d.slug} for d in docs))
+    assert raised_floors(evaluation, {"fr": {"entities": 0.5}}) == {"fr": {"entities": 1.0}}
+    nothing = evaluate_corpus(documents, lambda docs: ({**empty, "doc": d.slug} for d in docs))
+    assert raised_floors(nothing, {"fr": {"entities": 0.5}}) == {"fr": {"entities": 0.5}}

@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from claimgraph.cli.console import err, out
-from claimgraph.evaluate.floors import check_floors, load_floors
+from claimgraph.evaluate.floors import check_floors, load_floors, raised_floors
 from claimgraph.evaluate.scoring import KINDS, evaluate_corpus, load_corpus
 
 
@@ -28,6 +28,7 @@ def eval_command(
     doc: Annotated[str | None, typer.Option("--doc", help="Only this document folder.")] = None,
     misses: Annotated[str | None, typer.Option("--misses", help=f"List what was missed and wrongly found for one kind: {', '.join(KINDS)}.")] = None,
     floors: Annotated[Path | None, typer.Option("--floors", help="JSON file of minimum F1 per language and kind; exit 1 if any score is below.")] = None,
+    raise_floors: Annotated[bool, typer.Option("--raise-floors", help="With --floors: raise each floor in the file to the score just measured (never lowers one).")] = False,
 ) -> None:
     """Score extraction against gold annotations (the matching rules of EXTRACTION_FORMAT.md).
 
@@ -49,7 +50,14 @@ def eval_command(
             out.print(f"\n[bold]Wrongly found ({misses})[/bold]")
             for item in result.false_positives:
                 out.print("  +", json.dumps(item, ensure_ascii=False), markup=False, highlight=False)
+    if raise_floors and floors is None:
+        raise typer.BadParameter("--raise-floors needs --floors FILE", param_hint="--raise-floors")
     if floors is not None:
+        if raise_floors:
+            comments = {key: value for key, value in json.loads(floors.read_text("utf-8")).items() if key.startswith("_")}
+            raised = raised_floors(evaluation, load_floors(floors))
+            floors.write_text(json.dumps(comments | raised, indent=2, ensure_ascii=False) + "\n", "utf-8")
+            err.print(f"floors in {escape(str(floors))} raised to the scores just measured")
         failures = check_floors(evaluation, load_floors(floors))
         for failure in failures:
             err.print(f"[red]below floor[/red] {escape(failure)}", soft_wrap=True)

@@ -9,6 +9,7 @@ are comments.
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 from claimgraph.errors import DataFileError
@@ -51,3 +52,16 @@ def check_floors(evaluation: Evaluation, floors: dict[str, dict[str, float]]) ->
             if score + 1e-9 < floor:
                 failures.append(f"{scope} {kind}: {measure} {score:.3f} < floor {floor:.3f}")
     return failures
+
+
+def raised_floors(evaluation: Evaluation, floors: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
+    """The floors raised to the scores just measured (rounded down to 0.01); never lowered."""
+    raised: dict[str, dict[str, float]] = {}
+    for scope, kinds in floors.items():
+        table = evaluation.by_scope.get(scope)
+        raised[scope] = {}
+        for key, floor in kinds.items():
+            kind, _, measure = key.partition(":")
+            score = getattr(table[kind], measure or "f1") if table else 0.0
+            raised[scope][key] = max(floor, math.floor(score * 100 + 1e-9) / 100)
+    return raised
