@@ -6,6 +6,7 @@ A phrase is a space-separated list of token specs; each spec matches one token:
     a|b|c           the lower-cased text is one of the alternatives
     <NOUN>          the coarse part of speech (``<NOUN|PROPN>`` for several)
     _               any token
+    ~               any token but punctuation (a bounded adjunct: ``founded ~{0,4} by``)
     SPEC?           optional (zero or one), SPEC* zero or more, SPEC+ one or more
     SPEC{0,6}       between 0 and 6 (a bounded gap, e.g. ``_{1,8}``)
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
+from spacy.attrs import LOWER
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -43,6 +45,8 @@ def compile_phrase(phrase: str, *, file: str, where: str) -> list[dict[str, Any]
         token: dict[str, Any]
         if spec == "_":
             token = {}
+        elif spec == "~":
+            token = {"IS_PUNCT": False}
         elif match := _POS_RE.match(spec):
             token = {"POS": {"IN": match.group(1).split("|")}}
         elif "<" in spec or ">" in spec:
@@ -95,6 +99,7 @@ class AnchoredMatcher:
         self.matcher = Matcher(vocab)
         self.anchors: dict[str, tuple[int, int]] = {}  # word -> tokens (before, after) it
         self.unanchored = False
+        self._hashed: dict[int, tuple[int, int]] | None = None
 
     def add(self, key: str, pattern: list[dict[str, Any]]) -> None:
         choices = []
@@ -112,6 +117,7 @@ class AnchoredMatcher:
             for word in words:
                 old = self.anchors.get(word, (0, 0))
                 self.anchors[word] = (max(old[0], before), max(old[1], after))
+        self._hashed = None
         self.matcher.add(key, [pattern])
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
@@ -119,13 +125,15 @@ class AnchoredMatcher:
         if self.unanchored:
             return [(strings[key], start, end) for key, start, end in self.matcher(doc)]
         windows: list[list[int]] = []
-        anchors = self.anchors
-        for token in doc:
-            reach = anchors.get(token.lower_)
+        if self._hashed is None:  # by string hash: no Token objects in the scan
+            self._hashed = {strings.add(word): reach for word, reach in self.anchors.items()}
+        anchors = self._hashed
+        for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+            reach = anchors.get(lower)
             if reach is not None:
-                start, end = max(0, token.i - reach[0]), min(len(doc), token.i + reach[1])
+                start, end = max(0, i - reach[0]), min(len(doc), i + reach[1])
                 if windows and start <= windows[-1][1]:
-                    windows[-1][1] = end
+                    windows[-1][1] = max(windows[-1][1], end)
                 else:
                     windows.append([start, end])
         found: set[tuple[str, int, int]] = set()

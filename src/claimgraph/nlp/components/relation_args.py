@@ -59,6 +59,11 @@ PRONOUNS: Final = frozenset(
     }
 )
 NON_PERSONAL: Final = frozenset({"it", "its"})
+PERSONAL_POSSESSIVES: Final = frozenset({"his", "her", "son", "sa", "ses"})
+NAMING_PREPOSITIONS: Final = frozenset({"of", "de", "d'", "du", "d’"})
+HELD_BY: Final = frozenset(
+    {"held", "occupied", "filled", "occupé", "occupée", "tenu", "tenue", "détenu", "détenue"}
+)
 POSSESSIVE_MARKS: Final = frozenset({"'s", "’s", "'", "’"})
 CLAUSE_BREAKS: Final = frozenset({";", ".", "!", "?", "(", ")", "—", "–"})
 MAX_RIGHT_GAP: Final = 8
@@ -82,7 +87,12 @@ class Arguments:
     """The mentions of one Doc, indexed for argument finding."""
 
     def __init__(
-        self, doc: Doc, args: list[Arg], lexicon: Lexicon, title: Arg | None = None, text: str | None = None
+        self,
+        doc: Doc,
+        args: list[Arg],
+        lexicon: Lexicon,
+        title: Arg | None = None,
+        text: str | None = None,
     ) -> None:
         self.doc = doc
         self.text = doc.text if text is None else text
@@ -148,6 +158,8 @@ class Arguments:
             )
         if nxt.text == "-" and nxt.idx == doc[arg.last - 1].idx + len(doc[arg.last - 1].text):
             return True
+        if arg.type in self.lex.anaphors.get(nxt.lower_, ()):
+            return False  # "al-Malikiyah district", "Idlib province": a name and its class
         return nxt.pos_ in ("NOUN", "PROPN") and nxt.lower_ not in self.lex.gap
 
     def topic(self, entity_type: str) -> str | None:
@@ -215,11 +227,44 @@ class Arguments:
                 arg = self.arg_at(appos[0].i) if appos else None
                 if arg is None and tok.dep_ == "appos":
                     arg = self.arg_at(tok.head.i)
+                if arg is None:
+                    arg = self._named_by(tok) or self.apposed(tok.i, 0)
             if arg is not None and arg.type in types:
                 found.append(arg)
             elif arg is None and not found:
                 found.extend(self.anaphor(tok, types) or self.pronoun(tok, types))
         return _unique(found)
+
+    def _named_by(self, tok: Token) -> Arg | None:
+        """The mention that names a common noun: "the Bab al-Hawa crossing" (compound),
+        "the city of Idlib", "la ville de Sarmada" (a class noun and its name)."""
+        for child in tok.children:
+            if child.dep_ == "compound" and (arg := self.arg_at(child.i)) is not None:
+                return arg
+        if tok.lower_ not in self.lex.anaphors:
+            return None
+        for child in tok.children:
+            if child.dep_ == "nmod" and (arg := self.arg_at(child.i)) is not None:
+                return arg
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj" and (arg := self.arg_at(grandchild.i)):
+                        return arg
+        return None
+
+    def apposed(self, start: int, first: int) -> Arg | None:
+        """The mention a noun phrase starting near ``start`` is in apposition to, by word
+        order: "GSIM, une coalition ...", "X, the former branch of ..." (the parser often
+        misses these)."""
+        doc = self.doc
+        i = start - 1
+        while i >= first and start - i <= 4 and doc[i].pos_ in ("DET", "ADJ", "NOUN"):
+            if self.arg_at(i) is not None:
+                return None
+            i -= 1
+        if i - 1 < first or doc[i].text != "," or start - i > 4:
+            return None
+        return self.arg_at(i - 1)
 
     def coordinated(
         self, seed: Arg, types: frozenset[str], limit: int, *, leftward: bool = False
@@ -283,19 +328,35 @@ class Arguments:
                     and not self.is_modifier(arg)
                     and (not persons_only or arg.type == "Person")
                 ):
-                    return self.coordinated(
-                        arg, types, limit if not stop_at else min(stop_at | {limit})
-                    )
+                    bound = limit if not stop_at else min(stop_at | {limit})
+                    after = self._examples(arg.last + 1, bound) if arg.last < bound else None
+                    if after is not None and doc[arg.last].text == ",":
+                        # "the groups loyal to X, such as Y": Y is the argument
+                        found = self.right(after, bound, types, stop_at)
+                        if found:
+                            return found
+                    return self.coordinated(arg, types, bound)
                 i = arg.last
                 gap += 1
                 continue
             tok = doc[i]
             if tok.text in CLAUSE_BREAKS:
                 return []
-            if gap <= 2 and tok.pos_ == "NOUN" and (found := self.anaphor(tok, types)):
+            if (
+                gap <= 2
+                and tok.pos_ == "NOUN"
+                and not (i + 1 < limit and doc[i + 1].lower_ in NAMING_PREPOSITIONS)
+                and (found := self.anaphor(tok, types))
+            ):
                 return found
             if tok.text == ":":
                 gap = 0
+            elif tok.text == "," and (after := self._examples(i + 1, limit)) is not None:
+                # "several groups, including X": the examples are the arguments
+                persons_only = False
+                gap = 0
+                i = after
+                continue
             elif tok.text == "," and gap > 0:
                 # only an apposition may follow: "a resident of X, Y" (a person),
                 # "an Islamist rebel group, Y" (an entity of the noun's type)
@@ -318,6 +379,28 @@ class Arguments:
             i += 1
         return []
 
+    def fronted(self, end: int, limit: int, types: frozenset[str]) -> list[Arg]:
+        """The subject of a sentence opened by a participle clause ("Classée comme ... par
+        X, HTC contrôle ..."): the first mention after the clause's comma."""
+        for i in range(end, limit):
+            if self.doc[i].text in CLAUSE_BREAKS:
+                return []
+            if self.doc[i].text == "," and self.arg_at(i + 1) is not None:
+                arg = self.arg_at(i + 1)
+                if arg is not None and arg.type in types and self.arg_at(i - 1) is not None:
+                    nxt = self.doc[arg.last] if arg.last < len(self.doc) else None
+                    if nxt is None or nxt.lower_ not in self.coordination:
+                        return [arg]
+        return []
+
+    def _examples(self, i: int, limit: int) -> int | None:
+        """The token after an examples phrase ("such as", "notamment") starting at ``i``."""
+        words = [t.lower_ for t in self.doc[i : min(limit, i + 3)]]
+        for phrase in self.lex.examples:
+            if tuple(words[: len(phrase)]) == phrase:
+                return i + len(phrase)
+        return None
+
     def left(self, root: Token, begin: int, first: int, types: frozenset[str]) -> list[Arg] | None:
         """Subject side. None when the parse gives no subject (the caller may then take
         the nearest mention); [] when it gives one that is no compatible entity."""
@@ -327,15 +410,21 @@ class Arguments:
         found = self.resolve(subject, types)
         if found:
             seed = min(found, key=lambda a: a.first)
-            more = [a for a in self.coordinated(seed, types, first) if a not in found]
+            more = [a for a in self.coordinated(seed, types, begin) if a not in found]
             return _unique(found + more)
         return []
 
     def subject_token(self, root: Token) -> Token | None:
         token = root
         for _ in range(MAX_CLIMB):
+            if token.dep_ == "appos" and token.head is not token:
+                return token.head  # "X, the security force of Y": X
             if token.dep_ in MODIFIER_DEPS and token.head is not token:
                 noun = token.head
+                agent = self._agent_verb(noun)
+                if agent is not None:  # "X was formed by fighters who broke away from Y"
+                    token = agent
+                    continue
                 if noun.dep_ != "attr" and not any(c.dep_ == "cop" for c in noun.children):
                     return noun
                 token = noun  # "X is a town located in Y": the copula's subject
@@ -357,6 +446,17 @@ class Arguments:
                 token = token.head
                 continue
             return None
+        return None
+
+    def _agent_verb(self, noun: Token) -> Token | None:
+        """The passive verb whose agent is a plural person noun ("by fighters", "par des
+        combattants"), whose subject a relative clause on the noun is about."""
+        if noun.lower_ not in self.lex.person_nouns or self.arg_at(noun.i) is not None:
+            return None
+        if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
+            return noun.head.head
+        if noun.dep_ == "obl:agent":
+            return noun.head
         return None
 
     def nearest_left(self, begin: int, first: int, types: frozenset[str]) -> list[Arg]:
@@ -454,11 +554,57 @@ class Arguments:
             subject = next((c for c in root.head.children if c.dep_ in SUBJECT_DEPS), None)
         elif any(c.dep_ == "cop" for c in root.children):
             subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
-        return self.resolve(subject, types) if subject is not None else []
+        if subject is not None:
+            return self.resolve(subject, types)
+        # "X, head of A and deputy leader of B": the second role is X's too
+        token = root
+        while token.dep_ == "conj" and token.head is not token:
+            token = token.head
+        if token.dep_ == "appos" and token is not root:
+            return [a for a in self.resolve(token.head, types) if a.type in types]
+        if token is not root and (arg := self.apposed(token.i, first)) and arg.type in types:
+            return [arg]
+        # "the post of UN Special Rapporteur, currently held by X"
+        for i in range(span.end, min(last, span.end + 12)):
+            if doc[i].lower_ in HELD_BY and i + 1 < last and doc[i + 1].lower_ in ("by", "par"):
+                return self.right(i + 2, last, types)
+        return []
+
+    def _possessive_before(self, start: int, first: int) -> Token | None:
+        """A possessive determiner right before a role noun (adjectives may come between)."""
+        i = start - 1
+        while i >= first and start - i <= 2 and self.doc[i].pos_ == "ADJ":
+            i -= 1
+        if i < first or self.arg_at(i) is not None:
+            return None
+        tok = self.doc[i]
+        if tok.lower_ in PERSONAL_POSSESSIVES or (
+            tok.lower_ in PRONOUNS and (tok.dep_ == "poss" or tok.morph.get("Poss") == ["Yes"])
+        ):
+            return tok
+        return None
+
+    def _owner(self, token: Token, types: frozenset[str]) -> list[Arg]:
+        """The body a possessive stands for: "its"/"leur" -> the pronoun's antecedent;
+        "his"/"son" (a person's) -> the nearest body mentioned before it in the sentence."""
+        if token.lower_ in PRONOUNS and token.lower_ not in PERSONAL_POSSESSIVES:
+            return self.pronoun(token, types - {"Person"})
+        first = self.sent_starts[self.sentence_number(token.i)]
+        for i in range(token.i - 1, first - 1, -1):
+            arg = self.arg_at(i)
+            if arg and arg.type in types and not self.is_modifier(arg):
+                return [arg]
+        if token.lower_ in PRONOUNS:  # "son", "sa": a group's as well as a person's
+            return self.pronoun(token, types - {"Person"})
+        return []
 
     def role_body(self, span: Span, limit: tuple[int, int], types: frozenset[str]) -> list[Arg]:
         doc = self.doc
         first, last = limit
+        # "its emir", "son émir", "his deputy": the group the possessive refers to
+        owner = self._possessive_before(span.start, first)
+        if owner is not None:
+            return self._owner(owner, types)
         # before: "al-Nusrah Front leader", "X's former head", "UN Special Rapporteur"
         i = span.start - 1
         while (

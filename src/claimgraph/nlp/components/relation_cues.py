@@ -30,13 +30,14 @@ SLOTS: Final = frozenset(
         "left+right",
         "adjacent_left",
         "adjacent_right",
+        "near_right",
     }
 )
 VOICES: Final = frozenset({"active", "passive", "any"})
 ITEMS: Final = frozenset({"subject", "object"})
 _LEXICON_LISTS: Final = (
     "coordination", "gap", "determiners", "person_nouns", "quantifiers",
-    "target_markers", "negations",
+    "target_markers", "negations", "examples",
 )  # fmt: skip
 
 
@@ -51,6 +52,8 @@ class Cue:
     object: str
     voice: str = "any"
     pos: str | None = None
+    deps: frozenset[str] = frozenset()  # the dependency labels the cue's head may have
+    subject_types: frozenset[str] | None = None  # narrower than the predicate's signature
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,7 @@ class Lexicon:
     quantifiers: frozenset[str]
     target_markers: tuple[tuple[str, ...], ...]  # lower-cased token sequences
     negations: frozenset[str]
+    examples: tuple[tuple[str, ...], ...]  # "such as", "notamment": a list of examples follows
     anaphors: dict[str, frozenset[str]]  # noun -> entity type it refers to (inverted)
 
 
@@ -183,7 +187,23 @@ def _cue(item: object, where: str) -> Cue:
         object=item["object"],
         voice=voice,
         pos=item.get("pos"),
+        deps=_deps(item.get("dep"), where),
+        subject_types=(
+            _types(item["subject_types"], f"{where}.subject_types")
+            if "subject_types" in item
+            else None
+        ),
     )
+
+
+def _deps(value: object, where: str) -> frozenset[str]:
+    """``dep: appos`` or ``dep: [appos, attr]``: the cue applies only to such a head."""
+    if value is None:
+        return frozenset()
+    values = value if isinstance(value, list) else [value]
+    if not values or not all(isinstance(v, str) and v for v in values):
+        raise DataFileError(FILE, f"{where}.dep: needs a dependency label or a list of them")
+    return frozenset(values)
 
 
 def _role(item: object, where: str) -> Role:
@@ -238,6 +258,7 @@ def _lexicon(data: object, where: str) -> Lexicon:
         quantifiers=frozenset(lists["quantifiers"]),
         target_markers=tuple(tuple(marker.split()) for marker in lists["target_markers"]),
         negations=frozenset(lists["negations"]),
+        examples=tuple(tuple(phrase.split()) for phrase in lists["examples"]),
         anaphors=anaphors,
     )
 

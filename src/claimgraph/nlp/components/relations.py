@@ -74,8 +74,16 @@ class RelationExtractor:
 
     # ---- cue phrases ---------------------------------------------------------------
     def _cue(self, span: Span, cue: Cue, args: Arguments, out: list[Relation]) -> None:
+        if cue.subject == "adjacent_left" and args.arg_at(span.start - 1) is None:
+            return  # cheap test first: "in" and "dans" match everywhere
         root = span.root
         if cue.pos and root.pos_ != cue.pos:
+            return
+        if (
+            cue.deps
+            and root.dep_ not in cue.deps
+            and not (root.dep_ == "conj" and root.head.dep_ in cue.deps)
+        ):
             return
         passive = any(child.dep_ in PASSIVE_DEPS for child in root.children)
         if cue.voice == "active" and passive or cue.voice == "passive" and not passive:
@@ -84,6 +92,8 @@ class RelationExtractor:
             return
         scope = args.scope(root)
         subject_types = frozenset().union(*(self.cues.signatures[p][0] for p in cue.predicates))
+        if cue.subject_types is not None:
+            subject_types &= cue.subject_types
         object_types = frozenset().union(*(self.cues.signatures[p][1] for p in cue.predicates))
         marker: int | None = None
         targets: list[Arg] = []
@@ -125,9 +135,16 @@ class RelationExtractor:
         if slot == "right":
             return args.right(span.end, last, types, stop)
         if slot == "left" or slot == "left+right":
-            found = args.left(span.root, span.start, first, types)
+            found: list[Arg] | None = None
+            if span.root.pos_ in ("NOUN", "PROPN"):  # "X, l'ancienne branche de Y": X
+                apposed = args.apposed(span.start, first)
+                found = [apposed] if apposed and apposed.type in types else None
+            if found is None:
+                found = args.left(span.root, span.start, first, types)
             if found is None:
                 found = args.nearest_left(span.start, first, types)
+            if not found and all(t.pos_ in ("ADV", "CCONJ") for t in span.doc[first : span.start]):
+                found = args.fronted(span.end, last, types)
             if slot == "left+right":
                 found = found + args.right(span.end, last, types, stop)
             return found
@@ -139,6 +156,8 @@ class RelationExtractor:
             return args.adjacent_left(span.start, types)
         if slot == "adjacent_right":
             return args.adjacent_right(span.end, types)
+        if slot == "near_right":
+            return args.right(span.end, min(last, span.end + 6), types, stop)
         return []
 
     # ---- role nouns ------------------------------------------------------------------

@@ -1,0 +1,149 @@
+"""Relations in ordinary sentences written for these tests (not from the corpus), one or
+two per category of construction the extractor used to miss, in English and French.
+Mentions are set by hand, as the upstream components would set them."""
+
+import pytest
+
+from tests.nlp.components.test_relations import nlp_en, nlp_fr, run  # noqa: F401
+
+pytestmark = pytest.mark.models
+
+ORG, PER, LOC, CTRY, PUB = "Organization", "Person", "Location", "Country", "PublicBody"
+
+EN = [
+    # 1 passive with an adjunct before the agent, a title before the name
+    ("The Bab al-Hawa crossing is controlled by Hayat Tahrir al-Sham.",
+     [("Bab al-Hawa", LOC, ["Bab al-Hawa"]), ("HTS", ORG, ["Hayat Tahrir al-Sham"])],
+     {("HTS", "controls", "Bab al-Hawa")}),
+    ("The Katiba Macina was founded in 2015 by the Fulani preacher Amadou Koufa.",
+     [("Katiba Macina", ORG, ["Katiba Macina"]), ("Amadou Koufa", PER, ["Amadou Koufa"])],
+     {("Amadou Koufa", "founded", "Katiba Macina")}),
+    # 2 apposition chains
+    ("The Asayish, the internal security force of the AANES, guard the camp.",
+     [("Asayish", ORG, ["Asayish"]), ("AANES", ORG, ["AANES"])],
+     {("Asayish", "member_of", "AANES")}),
+    ("Ansar al-Islam was founded in 2016. Its emir, Jafar Dicko, lives in Djibo.",
+     [("Ansar al-Islam", ORG, ["Ansar al-Islam"]), ("Jafar Dicko", PER, ["Jafar Dicko"]),
+      ("Djibo", LOC, ["Djibo"])],
+     {("Jafar Dicko", "leads", "Ansar al-Islam")}),
+    # 3 merger lists
+    ("JNIM was founded in 2017 through the merger of Ansar Dine, al-Mourabitoun and Katiba Macina.",
+     [("JNIM", ORG, ["JNIM"]), ("Ansar Dine", ORG, ["Ansar Dine"]),
+      ("al-Mourabitoun", ORG, ["al-Mourabitoun"]), ("Katiba Macina", ORG, ["Katiba Macina"])],
+     {("Ansar Dine", "merged_into", "JNIM"), ("al-Mourabitoun", "merged_into", "JNIM"),
+      ("Katiba Macina", "merged_into", "JNIM")}),
+    # 4 fights: lists of "with", examples after "such as"
+    ("Hayat Tahrir al-Sham crushed the groups loyal to al-Qaeda, such as Hurras al-Din.",
+     [("HTS", ORG, ["Hayat Tahrir al-Sham"]), ("al-Qaeda", ORG, ["al-Qaeda"]),
+      ("Hurras al-Din", ORG, ["Hurras al-Din"])],
+     {("HTS", "fights", "Hurras al-Din")}),
+    # 5 designations (the English fronted participle, "Designated ... by X, Y lost ...", is a
+    # known gap: the small model's parse; see docs/evaluation.md)
+    # 6 location appositions
+    ("Roj camp, in al-Malikiyah district, lies close to the Iraqi border.",
+     [("Roj camp", LOC, ["Roj camp"]), ("al-Malikiyah", LOC, ["al-Malikiyah"])],
+     {("Roj camp", "located_in", "al-Malikiyah")}),
+    ("The attack took place in the Mopti Region in central Mali.",
+     [("Mopti Region", LOC, ["Mopti Region"]), ("Mali", CTRY, ["Mali"])],
+     {("Mopti Region", "located_in", "Mali")}),
+    # 7 renames and splits
+    ("Hurras al-Din was formed in 2018 by fighters who broke away from Hayat Tahrir al-Sham.",
+     [("Hurras al-Din", ORG, ["Hurras al-Din"]), ("HTS", ORG, ["Hayat Tahrir al-Sham"])],
+     {("Hurras al-Din", "split_from", "HTS")}),
+    ("Hayat Tahrir al-Sham, known until January 2017 as Jabhat Fateh al-Sham, holds Idlib.",
+     [("HTS", ORG, ["Hayat Tahrir al-Sham"]), ("JFS", ORG, ["Jabhat Fateh al-Sham"]), ("Idlib", LOC, ["Idlib"])],
+     {("JFS", "renamed_to", "HTS"), ("HTS", "controls", "Idlib")}),
+    # 8 positions
+    ("Amadou Koufa, head of the Katiba Macina and deputy leader of JNIM, was reported killed.",
+     [("Amadou Koufa", PER, ["Amadou Koufa"]), ("Katiba Macina", ORG, ["Katiba Macina"]), ("JNIM", ORG, ["JNIM"])],
+     {("Amadou Koufa", "leads", "Katiba Macina"), ("Amadou Koufa", "holds_position", "JNIM")}),
+    ("The post of UN Special Rapporteur on torture, currently held by Alice Edwards, was created in 1985.",
+     [("United Nations", ORG, ["UN"]), ("Alice Edwards", PER, ["Alice Edwards"])],
+     {("Alice Edwards", "holds_position", "United Nations")}),
+    # 9 countries as actors
+    ("The Syrian Democratic Forces are supported by the United States.",
+     [("SDF", ORG, ["Syrian Democratic Forces"]), ("United States", CTRY, ["United States"])],
+     {("SDF", "allied_with", "United States")}),
+]
+
+FR = [
+    ("La région de Ménaka est contrôlée depuis 2022 par l'État islamique au Sahel.",
+     [("Ménaka", LOC, ["Ménaka"]), ("EIS", ORG, ["État islamique au Sahel"])],
+     {("EIS", "controls", "Ménaka")}),
+    ("Ansar Dine est un groupe fondé en 2012 par le Touareg Iyad Ag Ghaly.",
+     [("Ansar Dine", ORG, ["Ansar Dine"]), ("Iyad Ag Ghaly", PER, ["Iyad Ag Ghaly"])],
+     {("Iyad Ag Ghaly", "founded", "Ansar Dine")}),
+    ("Le GSIM, une coalition djihadiste dirigée par Iyad Ag Ghaly, est actif au Mali.",
+     [("GSIM", ORG, ["GSIM"]), ("Iyad Ag Ghaly", PER, ["Iyad Ag Ghaly"]), ("Mali", CTRY, ["Mali"])],
+     {("Iyad Ag Ghaly", "leads", "GSIM")}),
+    ("Amadou Koufa, chef de la katiba Macina et numéro deux du GSIM, est peul.",
+     [("Amadou Koufa", PER, ["Amadou Koufa"]), ("katiba Macina", ORG, ["katiba Macina"]), ("GSIM", ORG, ["GSIM"])],
+     {("Amadou Koufa", "leads", "katiba Macina"), ("Amadou Koufa", "holds_position", "GSIM")}),
+    ("Le GSIM est formé en 2017 par la fusion d'Ansar Dine, d'Al-Mourabitoune et de la katiba Macina.",
+     [("GSIM", ORG, ["GSIM"]), ("Ansar Dine", ORG, ["Ansar Dine"]),
+      ("Al-Mourabitoune", ORG, ["Al-Mourabitoune"]), ("katiba Macina", ORG, ["katiba Macina"])],
+     {("Ansar Dine", "merged_into", "GSIM"), ("Al-Mourabitoune", "merged_into", "GSIM"),
+      ("katiba Macina", "merged_into", "GSIM")}),
+    ("L'armée burkinabè fait face à deux groupes armés : le GSIM et l'État islamique au Sahel.",
+     [("armée burkinabè", PUB, ["armée burkinabè"]), ("GSIM", ORG, ["GSIM"]), ("EIS", ORG, ["État islamique au Sahel"])],
+     {("armée burkinabè", "fights", "GSIM"), ("armée burkinabè", "fights", "EIS")}),
+    ("Classée comme organisation terroriste par les États-Unis et par le Conseil de sécurité, HTC contrôle Idlib.",
+     [("États-Unis", CTRY, ["États-Unis"]), ("Conseil de sécurité", ORG, ["Conseil de sécurité"]),
+      ("HTC", ORG, ["HTC"]), ("Idlib", LOC, ["Idlib"])],
+     {("HTC", "designated_by", "États-Unis"), ("HTC", "designated_by", "Conseil de sécurité")}),
+    ("Le GSIM a été inscrit sur la liste des sanctions de l'ONU en 2018.",
+     [("GSIM", ORG, ["GSIM"]), ("ONU", ORG, ["ONU"])],
+     {("GSIM", "designated_by", "ONU")}),
+    ("La ville de Sarmada se trouve dans la province d'Idlib, dans le nord-ouest de la Syrie.",
+     [("Sarmada", LOC, ["Sarmada"]), ("Idlib", LOC, ["province d'Idlib"]), ("Syrie", CTRY, ["Syrie"])],
+     {("Sarmada", "located_in", "Idlib"), ("Idlib", "located_in", "Syrie")}),
+    ("En 2016, al-Nosra a rompu avec al-Qaïda.",
+     [("al-Nosra", ORG, ["al-Nosra"]), ("al-Qaïda", ORG, ["al-Qaïda"])],
+     {("al-Nosra", "split_from", "al-Qaïda")}),
+    ("En 2015, la katiba Macina a rejoint la mouvance d'Ansar Dine.",
+     [("katiba Macina", ORG, ["katiba Macina"]), ("Ansar Dine", ORG, ["Ansar Dine"])],
+     {("katiba Macina", "allied_with", "Ansar Dine")}),
+    ("Le Mali, le Burkina Faso et le Niger ont quitté la CEDEAO en janvier 2024.",
+     [("Mali", CTRY, ["Mali"]), ("Burkina Faso", CTRY, ["Burkina Faso"]), ("Niger", CTRY, ["Niger"]),
+      ("CEDEAO", ORG, ["CEDEAO"])],
+     {("Mali", "split_from", "CEDEAO"), ("Burkina Faso", "split_from", "CEDEAO"), ("Niger", "split_from", "CEDEAO")}),
+    ("Le Burkina Faso, dirigé par le capitaine Ibrahim Traoré, a quitté la CEDEAO.",
+     [("Burkina Faso", CTRY, ["Burkina Faso"]), ("Ibrahim Traoré", PER, ["Ibrahim Traoré"]), ("CEDEAO", ORG, ["CEDEAO"])],
+     {("Ibrahim Traoré", "leads", "Burkina Faso"), ("Burkina Faso", "split_from", "CEDEAO")}),
+    ("La DGSI, placée sous l'autorité du ministère de l'Intérieur, est créée en 2014.",
+     [("DGSI", PUB, ["DGSI"]), ("ministère de l'Intérieur", PUB, ["ministère de l'Intérieur"])],
+     {("DGSI", "member_of", "ministère de l'Intérieur")}),
+    ("Iyad Ag Ghaly, qui avait créé Ansar Dine en 2012, dirige le GSIM.",
+     [("Iyad Ag Ghaly", PER, ["Iyad Ag Ghaly"]), ("Ansar Dine", ORG, ["Ansar Dine"]), ("GSIM", ORG, ["GSIM"])],
+     {("Iyad Ag Ghaly", "founded", "Ansar Dine"), ("Iyad Ag Ghaly", "leads", "GSIM")}),
+]
+
+
+@pytest.mark.parametrize(("text", "entities", "expected"), EN, ids=[(c.values[0] if hasattr(c, "values") else c[0])[:40] for c in EN])
+def test_english_constructions(nlp_en, text, entities, expected):  # noqa: F811
+    found, _ = run(nlp_en, text, entities)
+    assert expected <= found, f"missing {expected - found}"
+    assert found <= expected, f"unexpected {found - expected}"
+
+
+@pytest.mark.parametrize(("text", "entities", "expected"), FR, ids=[t[:40] for t, _, _ in FR])
+def test_french_constructions(nlp_fr, text, entities, expected):  # noqa: F811
+    found, _ = run(nlp_fr, text, entities)
+    assert expected <= found, f"missing {expected - found}"
+    assert not {r for r in found - expected if r[1] != "controls"}, f"unexpected {found - expected}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "entities"),
+    [
+        ("en", "Karim Haddad left France in 2014 for Syria.",
+         [("Karim Haddad", PER, ["Karim Haddad"]), ("France", CTRY, ["France"]), ("Syria", CTRY, ["Syria"])]),
+        ("en", "The Syrian Democratic Forces fought the forces of the Islamic State.",
+         [("SDF", ORG, ["Syrian Democratic Forces"]), ("Islamic State", ORG, ["Islamic State"])]),
+        ("fr", "Karim Haddad a quitté la France en 2014.",
+         [("Karim Haddad", PER, ["Karim Haddad"]), ("France", CTRY, ["France"])]),
+    ],
+)
+def test_guards_still_hold(nlp_en, nlp_fr, lang, text, entities):  # noqa: F811
+    found, _ = run(nlp_en if lang == "en" else nlp_fr, text, entities)
+    assert not {r for r in found if r[1] in ("split_from", "member_of")}
