@@ -15,7 +15,7 @@ def test_documents_of_an_older_extractor_are_reextracted_cleanly(tmp_path: Path)
     with open_store(tmp_path / "kb.db") as store:
         run_ingest(inputs, store, IngestOptions(batch_size=4))
         assert documents_to_reprocess(store, EXTRACTOR_VERSION) == []
-        old, current = store.documents()
+        old, _current = store.documents()
         before = {kind: len(store.claims_for_document(old.id, kind=kind)) for kind in ("entity", "figure", "date")}
         store.set_extraction_status(old.id, "done", extractor_version="0.0.1")
         assert documents_to_reprocess(store, EXTRACTOR_VERSION) == [old.id]

@@ -7,11 +7,9 @@ in the data fails at load with a message that names the bad key, not deep inside
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from typing import Final
 
-import yaml
-
+from claimgraph.datafiles import load_bundled
 from claimgraph.errors import DataFileError
 
 _SECTIONS: Final = ("entity_types", "statuses", "predicates", "qualifiers")
@@ -19,8 +17,9 @@ _SECTIONS: Final = ("entity_types", "statuses", "predicates", "qualifiers")
 
 @cache
 def _load() -> dict[str, dict[str, str]]:
-    text = resources.files("claimgraph").joinpath("vocabulary.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = load_bundled("vocabulary.yaml", package="claimgraph", folder="")
+    if not isinstance(data, dict):
+        raise DataFileError("vocabulary.yaml", "the file must hold a mapping of sections")
     for section in _SECTIONS:
         values = data.get(section)
         if not isinstance(values, dict) or not values:

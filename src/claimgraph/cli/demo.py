@@ -17,7 +17,6 @@ from claimgraph.reconcile.report import reconcile
 from claimgraph.sample import sample_corpus_dir
 from claimgraph.store.opening import open_store
 
-
 # The questions the founding article raises, asked of every source in the store.
 DEMO_SERIES: list[tuple[str, dict[str, str]]] = [
     ("French who returned", {"nationality": "French", "status": "returned"}),

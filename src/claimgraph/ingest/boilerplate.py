@@ -20,8 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from claimgraph.datafiles import read_yaml
 from claimgraph.errors import DataFileError
 
 KINDS = frozenset(
@@ -82,10 +81,7 @@ def load_rules(path: Path | None = None) -> tuple[Rule, ...]:
         name, content = "claimgraph/ingest/boilerplate.yaml", resource.read_text("utf-8")
     else:
         name, content = str(path), path.read_text("utf-8")
-    try:
-        data = yaml.safe_load(content)
-    except yaml.YAMLError as exc:
-        raise DataFileError(name, f"not valid YAML ({exc})") from exc
+    data = read_yaml(content, name)
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise DataFileError(name, "expected a mapping with a 'rules' list at the top")
     rules = [_rule(name, index, raw) for index, raw in enumerate(data["rules"])]

@@ -20,8 +20,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Final, Literal
 
-import yaml
-
+from claimgraph.datafiles import read_yaml
 from claimgraph.errors import DataFileError
 
 CUES_FILE: Final = "date_cues.yaml"
@@ -172,10 +171,7 @@ def load_cues(path: str | None = None) -> dict[str, LanguageCues]:
         with open(path, encoding="utf-8") as handle:
             raw = handle.read()
         name = path
-    try:
-        data = yaml.safe_load(raw)
-    except yaml.YAMLError as error:
-        raise DataFileError(name, f"not valid YAML ({error})") from error
+    data = read_yaml(raw, str(name))
     if not isinstance(data, dict):
         raise DataFileError(name, "the top level must map languages to their cues")
     return {language: _language_cues(name, language, data.get(language)) for language in LANGUAGES}

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any, Final
 
-import yaml
-
+from claimgraph.datafiles import load_bundled
 from claimgraph.errors import DataFileError
 
 DATA_FILE: Final = "entity_cues.yaml"
@@ -90,9 +88,4 @@ def parse_cues(data: Any, language: str) -> EntityCues:
 
 @cache
 def load_cues(language: str) -> EntityCues:
-    text = resources.files("claimgraph.nlp").joinpath("data", DATA_FILE).read_text("utf-8")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise DataFileError(DATA_FILE, f"not valid YAML ({error})") from None
-    return parse_cues(data, language)
+    return parse_cues(load_bundled(DATA_FILE), language)

@@ -20,14 +20,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimgraph.datafiles import load_bundled
 from claimgraph.errors import DataFileError
 from claimgraph.nlp.attributes import Alias, Mention
 from claimgraph.nlp.entity_cues import load_cues
@@ -100,12 +99,7 @@ def cue_patterns(data: Any, language: str) -> tuple[re.Pattern[str], re.Pattern[
 
 @cache
 def load_cue_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    text = resources.files("claimgraph.nlp").joinpath("data", CUE_FILE).read_text("utf-8")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise DataFileError(CUE_FILE, f"not valid YAML ({error})") from None
-    return cue_patterns(data, language)
+    return cue_patterns(load_bundled(CUE_FILE), language)
 
 
 def initials_match(acronym: str, name: str) -> bool:

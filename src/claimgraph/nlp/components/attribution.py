@@ -15,14 +15,13 @@ document's default source (its publisher) is applied later by the store, not her
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from typing import Final
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from claimgraph.datafiles import load_bundled
 from claimgraph.errors import ConfigError, DataFileError
 from claimgraph.nlp.attributes import Attribution
 from claimgraph.nlp.components.cue_patterns import AnchoredMatcher, compile_phrase
@@ -44,8 +43,7 @@ def make_attribution(nlp: Language, name: str, language: str) -> AttributionFind
 @cache
 def load_cues(language: str) -> dict[str, list[str]]:
     """The cue lists for ``language``, checked at load."""
-    text = resources.files("claimgraph.nlp").joinpath("data", FILE).read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = load_bundled(FILE)
     if not isinstance(data, dict) or language not in data:
         raise ConfigError(f"{FILE} has no cues for language {language!r}.")
     cues = data[language]

@@ -20,14 +20,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimgraph.datafiles import load_bundled, load_path
 from claimgraph.errors import DataFileError
 from claimgraph.nlp.attributes import Mention, Repair
 
@@ -137,14 +136,7 @@ def parse_repair_data(data: Any) -> RepairData:
 
 @cache
 def load_repair_data(path: Path | None = None) -> RepairData:
-    if path is None:
-        text = resources.files("claimgraph.nlp").joinpath("data", DATA_FILE).read_text("utf-8")
-    else:
-        text = path.read_text("utf-8")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise DataFileError(DATA_FILE, f"not valid YAML ({error})") from None
+    data = load_bundled(DATA_FILE) if path is None else load_path(path)
     return parse_repair_data(data)
 
 

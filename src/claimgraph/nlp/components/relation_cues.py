@@ -10,12 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any, Final
 
-import yaml
-
 from claimgraph import vocabulary
+from claimgraph.datafiles import load_bundled
 from claimgraph.errors import ConfigError, DataFileError
 from claimgraph.nlp.components.cue_patterns import compile_phrase
 
@@ -103,8 +101,7 @@ class RelationCues:
 @cache
 def load(language: str) -> RelationCues:
     """The cues for ``language`` ("en" or "fr"), loaded and checked once."""
-    text = resources.files("claimgraph.nlp").joinpath("data", FILE).read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = load_bundled(FILE)
     if not isinstance(data, dict):
         raise DataFileError(FILE, "the file must hold a mapping")
     for section in ("cues", "roles", "infobox", "lexicon"):

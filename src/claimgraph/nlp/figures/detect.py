@@ -358,9 +358,13 @@ class NumberFinder:
                 s < raw.num_start < e for s, e in _pairs(phrases.get("IDIOM<", {}))
             ):
                 return True
-            if raw.unit is None and _looks_like_year(first) and raw.end - raw.num_start == 1:
-                if not _plural_noun_follows(doc, raw.end, lex):
-                    return True
+            if (
+                raw.unit is None
+                and _looks_like_year(first)
+                and raw.end - raw.num_start == 1
+                and not _plural_noun_follows(doc, raw.end, lex)
+            ):
+                return True
             if _after_reference_noun(doc, raw.start, lex):
                 return True
             if before is not None and before.lower_ in lex.anaphoric_determiners:

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any, Final
 
-import yaml
-
 from claimgraph import vocabulary
+from claimgraph.datafiles import load_bundled
 from claimgraph.errors import DataFileError
 
 FILE: Final = "figure_lexicon.yaml"
@@ -209,5 +207,4 @@ def parse(data: Any, language: str) -> FigureLexicon:
 @cache
 def load(language: str) -> FigureLexicon:
     """The bundled lexicon of ``language``, read and validated once."""
-    text = resources.files("claimgraph.nlp").joinpath("data", FILE).read_text("utf-8")
-    return parse(yaml.safe_load(text), language)
+    return parse(load_bundled(FILE), language)
