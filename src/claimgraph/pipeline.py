@@ -22,6 +22,7 @@ from claimgraph.nlp.extraction import TextInput, process
 from claimgraph.nlp.pipelines import SUPPORTED_LANGUAGES
 from claimgraph.nlp.sentences import split_sentences
 from claimgraph.resolve.claims import ExtractedDocument, extracted_document
+from claimgraph.settings import SETTINGS
 from claimgraph.store.base import Store
 
 EXTRACTOR_VERSION = __version__
@@ -30,12 +31,14 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class IngestOptions:
+    """How to ingest; the defaults are those of the settings table (claimgraph.settings)."""
+
     feed: bool = False
     allow_private: bool = False
-    max_bytes: int = 20_000_000
-    timeout: float = 20.0
-    batch_size: int = 32
-    n_process: int = 1
+    max_bytes: int = int(SETTINGS["max_bytes"].default)
+    timeout: float = float(SETTINGS["timeout"].default)
+    batch_size: int = int(SETTINGS["batch_size"].default)
+    n_process: int = int(SETTINGS["n_process"].default)
     extract: bool = True
 
 

@@ -48,6 +48,7 @@ def demo_command(
             f"{stats['figures']} figures, {stats['errors']} ingest errors."
         )
         records = figure_records(store, store.figures())
+        series = [(label, figure_records(store, store.figures(**query))) for label, query in DEMO_SERIES]
     check = reconcile(records)
     if check.sums.sums:
         richest = max(check.sums.sums, key=lambda one: len(one.parts)).total.document_id
@@ -61,9 +62,7 @@ def demo_command(
         print_figure_tree(mine, f"{mine[0].document_title} — {mine[0].publisher or ''}")
     print_check(check)
     out.rule("[bold]The same counts across the corpus's sources[/bold]")
-    for label, query in DEMO_SERIES:
-        with open_store(db) as store:
-            points = figure_records(store, store.figures(**query))
+    for label, points in series:
         if points:
             points.sort(key=lambda point: (point.when is None, point.when or ""))
             print_series(f"{label} ({len(points)} figure(s), {len({p.document_id for p in points})} source(s))", points)
