@@ -8,6 +8,7 @@ Doc attributes (``doc._.NAME``), in the order the pipeline fills them:
 
 ``published``   str | None   ISO date of publication, set by the caller before the
                              pipeline runs (relative dates and figures' ``as_of`` use it).
+``text_cache``  str | None   ``doc.text`` once built; read it through ``doc_text(doc)``.
 ``mentions``    list[Mention] every entity mention, with canonical name and type
 ``aliases``     list[Alias]   (surface, canonical) pairs stated or known
 ``repairs``     list[Repair]  machine-translation damage and its repaired reading
@@ -112,6 +113,7 @@ class Figure(TypedDict):
 
 DOC_ATTRIBUTES: dict[str, object] = {
     "published": None,
+    "text_cache": None,
     "mentions": None,
     "aliases": None,
     "repairs": None,
@@ -121,6 +123,15 @@ DOC_ATTRIBUTES: dict[str, object] = {
     "dates": None,
     "figures": None,
 }
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token's text on each access,
+    which costs milliseconds per call on an article, and each of our components needs it."""
+    text = doc._.text_cache
+    if text is None:
+        text = doc._.text_cache = doc.text
+    return text
 
 
 def register() -> None:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from claimgraph.ingest.document import IngestFailure
 from claimgraph.ingest.pipeline import ingest_sources
 from claimgraph.nlp import pipelines
+from claimgraph.nlp.attributes import doc_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +31,7 @@ class TextInput:
 
 def doc_to_record(doc: Doc, doc_id: str) -> dict[str, Any]:
     """The EXTRACTION_FORMAT.md record of one processed Doc."""
-    text = doc.text
+    text = doc_text(doc)
     entities = [
         {
             "name": group["name"],

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from claimgraph.datafiles import load_bundled
 from claimgraph.errors import DataFileError
-from claimgraph.nlp.attributes import Alias, Mention
+from claimgraph.nlp.attributes import Alias, Mention, doc_text
 from claimgraph.nlp.entity_cues import load_cues
 from claimgraph.nlp.gazetteer_data import GazetteerEntry, load_gazetteer, normalise_surface
 
@@ -152,7 +152,7 @@ class AliasFinder:
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[Mention] = list(doc._.mentions or [])
         aliases: list[Alias] = []
-        text = doc.text  # built once: Doc.text creates every Token
+        text = doc_text(doc)
         self._acronyms(text, mentions, aliases)
         self._parenthesised(text, mentions, aliases)
         self._stated(text, mentions, aliases)

@@ -34,7 +34,7 @@ from typing import Final, Literal, TypedDict
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.nlp.attributes import DateMention
+from claimgraph.nlp.attributes import DateMention, doc_text
 from claimgraph.nlp.dates_parse import (
     DateGrammar,
     LanguageCues,
@@ -147,7 +147,7 @@ def find_date_expressions(doc: Doc, language: str | None = None) -> list[DateExp
 
 
 def _find(doc: Doc, date_grammar: DateGrammar) -> list[DateExpression]:
-    text = doc.text
+    text = doc_text(doc)
     raws = date_grammar.scan(text)
     raws = _add_entity_candidates(doc, date_grammar, raws)
     sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
@@ -278,7 +278,7 @@ def _counts_a_plural_noun(core: Span, before: Token | None, after: Token | None)
 
 def _is_reference(doc: Doc, raw: RawDate, core: Span, cues: LanguageCues, sent_start: int) -> bool:
     """True when the date dates a count ("As of 2024, it houses ...") instead of an event."""
-    text = doc.text
+    text = doc_text(doc)
     window = text[max(sent_start, raw.start - 40) : raw.start].lower().replace("’", "'")
     window = re.sub(r"\s+", " ", window)
     for phrase, clause_initial in cues.reference_cues:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.nlp.attributes import Figure
+from claimgraph.nlp.attributes import Figure, doc_text
 from claimgraph.nlp.figures import context, status
 from claimgraph.nlp.figures.cohort import Counted, describe, find_counted, is_people, unit_for
 from claimgraph.nlp.figures.detect import NumberFinder, RawNumber
@@ -76,7 +76,7 @@ class FigureExtractor:
 
     def extract(self, doc: Doc) -> list[Figure]:
         lex = self.lex
-        self._text = text = doc.text  # built once: Doc.text joins every token
+        self._text = text = doc_text(doc)
         raws = self.finder.find(doc)
         starts = {raw.start for raw in raws}
         items = [

@@ -37,7 +37,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.nlp.attributes import Mention
+from claimgraph.nlp.attributes import Mention, doc_text
 from claimgraph.nlp.entity_cues import EntityCues, load_cues
 from claimgraph.nlp.gazetteer_data import GazetteerEntry, load_gazetteer, normalise_surface
 
@@ -217,7 +217,7 @@ class GazetteerMentions:
 
     # ---- the component ---------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        self._text = doc.text  # Doc.text joins every token: build it once per call
+        self._text = doc_text(doc)
         mentions: list[Mention] = list(doc._.mentions or [])
         taken = _Occupancy(doc, [(m["start"], m["end"]) for m in mentions])
         for start, end, entry in self._gazetteer_matches(doc):

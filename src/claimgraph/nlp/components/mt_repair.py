@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from claimgraph.datafiles import load_bundled, load_path
 from claimgraph.errors import DataFileError
-from claimgraph.nlp.attributes import Mention, Repair
+from claimgraph.nlp.attributes import Mention, Repair, doc_text
 
 DATA_FILE = "mt_repairs.yaml"
 _CUE_KEYS = (
@@ -182,7 +182,7 @@ class MtRepair:
     def __call__(self, doc: Doc) -> Doc:
         repairs: list[Repair] = []
         mentions: list[Mention] = []
-        self._text = text = doc.text  # Doc.text joins every token: build it once
+        self._text = text = doc_text(doc)
         for rule, pattern in self._outlet_res:
             for match in pattern.finditer(text):
                 start, end = match.span(1)

@@ -15,6 +15,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.nlp.attributes import doc_text
 from claimgraph.nlp.components.relation_cues import Lexicon
 
 SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj"})
@@ -95,7 +96,7 @@ class Arguments:
         text: str | None = None,
     ) -> None:
         self.doc = doc
-        self.text = doc.text if text is None else text
+        self.text = doc_text(doc) if text is None else text
         self.title = title
         self.args = sorted(args, key=lambda arg: (arg.first, -arg.last))
         self.lex = lexicon

@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from claimgraph.nlp.attributes import Relation
+from claimgraph.nlp.attributes import Relation, doc_text
 from claimgraph.nlp.components import relation_cues
 from claimgraph.nlp.components.cue_patterns import AnchoredMatcher
 from claimgraph.nlp.components.relation_args import PASSIVE_DEPS, Arg, Arguments
@@ -52,7 +52,7 @@ class RelationExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, start, end, label=key) for key, start, end in self.matcher(doc)]
-        text = doc.text  # Doc.text joins every token: build it once
+        text = doc_text(doc)
         has_infobox = any(label.label.search(text) for label in self.cues.infobox)
         if not spans and not has_infobox:
             doc._.relations = []

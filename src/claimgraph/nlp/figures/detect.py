@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.nlp.attributes import doc_text
 from claimgraph.nlp.figures.lexicon import FigureLexicon
 from claimgraph.nlp.figures.numbers import GROUP_SPACES, parse_numeral, parse_words
 
@@ -109,7 +110,7 @@ class NumberFinder:
     # -- main ------------------------------------------------------------------------------
 
     def find(self, doc: Doc) -> list[RawNumber]:
-        self._text = doc.text  # built once: Doc.text joins every token
+        self._text = doc_text(doc)
         phrases = self._phrase_index(doc)
         anchors = sorted({start for _, start, _ in self.matcher(doc)})
         for label in ("VAGUE<", "FRACTION<", "WORD<"):
