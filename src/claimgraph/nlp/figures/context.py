@@ -11,7 +11,7 @@ houses 2,600 individuals"). Failing that:
   years after a date preposition ("in 2015", "fin 2018").
 * place: the nearest place of the figure's clause (between punctuation), else, when the
   sentence refers back to a place ("this enclave", "ce camp") without naming one, the last
-  Location named before the sentence. Places come from ``doc._.mentions`` (Location,
+  Location named before the sentence in the same paragraph. Places come from ``doc._.mentions`` (Location,
   Country; the canonical name), else the parser's GPE/LOC entities, plus common-noun camps
   and prisons after a preposition ("in Kurdish camps").
 """
@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.nlp.attributes import doc_text
 from claimgraph.nlp.components.dates import find_date_expressions
 from claimgraph.nlp.figures.lexicon import FigureLexicon
 
@@ -203,6 +204,10 @@ def _referred_place(
         if token.lower_ in lex.place_nouns and any(
             child.lower_ in lex.place_anaphors and child.dep_ == "det" for child in token.children
         ):
-            before = [p for p in places if p.end <= sent[0] and p.reference]
+            # Only within the paragraph: across a paragraph break, "this enclave" is as
+            # likely to be named after the sentence as before it, and a wrong place is worse
+            # than none.
+            paragraph = doc_text(doc).rfind("\n", 0, doc[sent[0]].idx) + 1
+            before = [p for p in places if p.end <= sent[0] and p.reference and doc[p.start].idx >= paragraph]
             return before[-1].value if before else None
     return None
