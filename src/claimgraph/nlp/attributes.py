@@ -16,6 +16,8 @@ Doc attributes (``doc._.NAME``), in the order the pipeline fills them:
 ``attributions`` list[Attribution] who a sentence cites as its source
 ``relations``   list[Relation]
 ``dates``       list[DateMention]
+``date_expressions`` list[dict] every date found, event or reference (the dates component's
+                             ``DateExpression``); figures take their ``as_of`` from it
 ``figures``     list[Figure]
 
 The dict shapes are documented as TypedDicts below; components must fill every key.
@@ -121,6 +123,7 @@ DOC_ATTRIBUTES: dict[str, object] = {
     "attributions": None,
     "relations": None,
     "dates": None,
+    "date_expressions": None,
     "figures": None,
 }
 

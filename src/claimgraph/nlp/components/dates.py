@@ -99,7 +99,7 @@ class DateExpression(TypedDict):
 @Language.factory(
     "claimgraph_dates",
     default_config={"language": "en"},
-    assigns=["doc._.dates"],
+    assigns=["doc._.dates", "doc._.date_expressions"],
     requires=["doc.sents", "token.dep", "token.pos"],
 )
 def make_dates(nlp: Language, name: str, language: str) -> DatesComponent:
@@ -115,7 +115,9 @@ class DatesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[DateMention] = []
-        for found in _find(doc, self.grammar):
+        found_all = _find(doc, self.grammar)
+        doc._.date_expressions = found_all  # every date, for figures' as_of: found once
+        for found in found_all:
             if found["role"] != "event":
                 continue
             mentions.append(
@@ -138,8 +140,11 @@ def find_date_expressions(doc: Doc, language: str | None = None) -> list[DateExp
     The figures component can fill a figure's ``as_of`` from the ``reference`` dates
     ("As of 2024", "compte 1 000 ... en 2013") of its sentence, or from the ``event``
     dates there. Needs a parsed Doc (sentences, POS, dependencies) and, for year-less
-    dates, ``doc._.published``. ``language`` defaults to ``doc.lang_``.
+    dates, ``doc._.published``. ``language`` defaults to ``doc.lang_``. When the dates
+    component has run, its result (``doc._.date_expressions``) is returned as is.
     """
+    if doc._.date_expressions is not None:  # already found by the dates component
+        return doc._.date_expressions
     return _find(doc, grammar(language or doc.lang_))
 
 
