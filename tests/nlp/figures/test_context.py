@@ -23,3 +23,12 @@ def test_this_enclave_refers_to_a_place_named_earlier_in_the_paragraph(nlp) -> N
 def test_this_enclave_does_not_reach_back_across_a_paragraph(nlp) -> None:
     text = "The last battle was fought in Baghouz.\n\nAbout 170 French people live in this enclave."
     assert _place_of(nlp, text, 170) is None
+
+
+@pytest.mark.models
+def test_parts_of_a_count_take_its_nationality_unless_they_give_their_own(nlp) -> None:
+    doc = nlp("Of the 900 Belgians who left, 200 adults have returned and 40 Moroccans are detained.")
+    cohorts = {figure["value"]: figure["cohort"] for figure in doc._.figures}
+    assert cohorts[900]["nationality"] == "Belgian"
+    assert cohorts[200]["nationality"] == "Belgian"
+    assert cohorts[40]["nationality"] == "Moroccan"

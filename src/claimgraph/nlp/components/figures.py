@@ -118,6 +118,13 @@ class FigureExtractor:
                 for key in ("as_of", "place"):
                     if figures[k][key] is None:
                         figures[k][key] = figures[item.parent][key]  # type: ignore[literal-required]
+        for k, item in enumerate(items):  # in document order: parents come first
+            if item.parent is not None and figures[k]["unit"] == figures[item.parent]["unit"]:
+                # A part of a count of people is of the same nationality unless it says
+                # otherwise: "Of the 1,490 Frenchmen ..., 390 adults have returned".
+                parent_nationality = figures[item.parent]["cohort"].get("nationality")
+                if parent_nationality and not figures[k]["cohort"].get("nationality"):
+                    figures[k]["cohort"] = {**figures[k]["cohort"], "nationality": parent_nationality}
         return figures
 
     def _infobox_label(self, doc: Doc, item: _Item) -> Counted | None:
