@@ -13,7 +13,7 @@ from rich.table import Table
 
 from claimgraph.cli.console import err, out
 from claimgraph.evaluate.floors import check_floors, load_floors, raised_floors
-from claimgraph.evaluate.scoring import KINDS, evaluate_corpus, load_corpus
+from claimgraph.evaluate.scoring import KINDS, Evaluation, evaluate_corpus, load_corpus
 
 
 class Format(str, Enum):
@@ -66,7 +66,7 @@ def eval_command(
         err.print(f"[green]all scores at or above the floors in {escape(str(floors))}[/green]")
 
 
-def _print_table(evaluation) -> None:  # type: ignore[no-untyped-def]
+def _print_table(evaluation: Evaluation) -> None:
     scopes = ["all", *sorted(scope for scope in evaluation.by_scope if scope != "all")]
     table = Table(title=f"{evaluation.documents} documents: precision / recall / F1")
     table.add_column("kind")
