@@ -61,6 +61,7 @@ def test_raised_floors_go_up_to_the_score_and_never_down() -> None:
     documents = load_corpus(CORPUS, language="fr")
     empty = {"entities": [], "aliases": [], "figures": [], "relations": [], "dates": []}
     evaluation = evaluate_corpus(documents, lambda docs: ({**d.gold, "doc": d.slug} for d in docs))
-    assert raised_floors(evaluation, {"fr": {"entities": 0.5}}) == {"fr": {"entities": 1.0}}
+    assert raised_floors(evaluation, {"fr": {"entities": 0.5}}) == {"fr": {"entities": 0.98}}
+    assert raised_floors(evaluation, {"fr": {"entities": 0.5}}, margin=0) == {"fr": {"entities": 1.0}}
     nothing = evaluate_corpus(documents, lambda docs: ({**empty, "doc": d.slug} for d in docs))
     assert raised_floors(nothing, {"fr": {"entities": 0.5}}) == {"fr": {"entities": 0.5}}

@@ -54,8 +54,16 @@ def check_floors(evaluation: Evaluation, floors: dict[str, dict[str, float]]) ->
     return failures
 
 
-def raised_floors(evaluation: Evaluation, floors: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
-    """The floors raised to the scores just measured (rounded down to 0.01); never lowered."""
+# How far below a measured score a raised floor sits: one document scored differently on
+# another machine (spaCy on another CPU) must not fail CI.
+MARGIN = 0.02
+
+
+def raised_floors(
+    evaluation: Evaluation, floors: dict[str, dict[str, float]], margin: float = MARGIN
+) -> dict[str, dict[str, float]]:
+    """The floors raised to ``margin`` below the scores just measured (rounded down to
+    0.01); never lowered."""
     raised: dict[str, dict[str, float]] = {}
     for scope, kinds in floors.items():
         table = evaluation.by_scope.get(scope)
@@ -63,5 +71,5 @@ def raised_floors(evaluation: Evaluation, floors: dict[str, dict[str, float]]) -
         for key, floor in kinds.items():
             kind, _, measure = key.partition(":")
             score = getattr(table[kind], measure or "f1") if table else 0.0
-            raised[scope][key] = max(floor, math.floor(score * 100 + 1e-9) / 100)
+            raised[scope][key] = max(floor, round(math.floor(score * 100 + 1e-9) / 100 - margin, 2))
     return raised
