@@ -37,3 +37,15 @@ def test_anchored_matcher_finds_the_same_matches_as_a_plain_matcher():
     assert ("A", "is a big old camp in") in found
     assert ("B", "broke away from") in found
     assert all(isinstance(doc, Doc) for _ in [0])
+
+
+def test_matches_on_the_same_span_come_in_a_fixed_order():
+    # Two cues matching the same words: their order must not depend on set iteration
+    # (string hashing differs between processes, and the first cue that fits wins).
+    nlp = spacy.blank("en")
+    matcher = AnchoredMatcher(nlp.vocab)
+    for key in ("split_from", "allied_with", "fights", "controls", "leads"):
+        matcher.add(key, compile_phrase("broke away from", file="f", where="w"))
+    doc = nlp("Group X broke away from Group Y.")
+    keys = [key for key, _, _ in matcher(doc)]
+    assert keys == sorted(keys) and len(keys) == 5

@@ -140,7 +140,7 @@ class AnchoredMatcher:
         for start, end in windows:
             for key, s, e in self.matcher(doc[start:end]):
                 found.add((strings[key], start + s, start + e))
-        return sorted(found, key=lambda m: (m[1], m[2]))
+        return sorted(found, key=lambda m: (m[1], m[2], m[0]))  # key last: no set-order ties
 
 
 def _max_length(token: dict[str, Any]) -> int:

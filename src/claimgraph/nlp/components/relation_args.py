@@ -217,6 +217,34 @@ class Arguments:
         ]  # fmt: skip
         return (candidates if nearest else subjects or candidates)[:1]
 
+    def latter(self, token: Token, types: frozenset[str]) -> list[Arg]:
+        """ "the latter" / "ce dernier" / "celle-ci" -> the last compatible mention before
+        the sentence (within the two sentences before it)."""
+        word = token.lower_
+        if word not in self.lex.latter:
+            return []
+        if "-" not in word and not (
+            token.i > 0 and self.doc[token.i - 1].lower_ in self.lex.determiners
+        ):
+            return []  # "the latter", "ce dernier"; not "le dernier rapport"
+        number = self.sentence_number(token.i)
+        start = self.sent_starts[number]
+        floor = self.sent_starts[max(number - 2, 0)]
+        for i in range(start - 1, floor - 1, -1):
+            arg = self.arg_at(i)
+            if arg and arg.type in types and not self.is_modifier(arg):
+                return [
+                    Arg(
+                        token.idx,
+                        token.idx + len(token.text),
+                        token.i,
+                        token.i + 1,
+                        arg.name,
+                        arg.type,
+                    )
+                ]
+        return []
+
     def resolve(self, token: Token, types: frozenset[str]) -> list[Arg]:
         """The argument a syntactic head token stands for, with its conjuncts."""
         found: list[Arg] = []
@@ -233,7 +261,9 @@ class Arguments:
             if arg is not None and arg.type in types:
                 found.append(arg)
             elif arg is None and not found:
-                found.extend(self.anaphor(tok, types) or self.pronoun(tok, types))
+                found.extend(
+                    self.latter(tok, types) or self.anaphor(tok, types) or self.pronoun(tok, types)
+                )
         return _unique(found)
 
     def _named_by(self, tok: Token) -> Arg | None:
@@ -438,6 +468,7 @@ class Arguments:
                 if (
                     subject.pos_ not in ("NOUN", "PROPN", "PRON", "DET")
                     and self.arg_at(subject.i) is None
+                    and subject.lower_ not in self.lex.latter
                 ):
                     return None  # a parse error: let the caller use word order
                 if subject.lower_ in RELATIVE_PRONOUNS and token.dep_ in MODIFIER_DEPS | {"relcl"}:

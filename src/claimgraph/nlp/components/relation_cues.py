@@ -35,7 +35,7 @@ VOICES: Final = frozenset({"active", "passive", "any"})
 ITEMS: Final = frozenset({"subject", "object"})
 _LEXICON_LISTS: Final = (
     "coordination", "gap", "determiners", "person_nouns", "quantifiers",
-    "target_markers", "negations", "examples",
+    "target_markers", "negations", "examples", "latter",
 )  # fmt: skip
 
 
@@ -81,6 +81,7 @@ class Lexicon:
     negations: frozenset[str]
     examples: tuple[tuple[str, ...], ...]  # "such as", "notamment": a list of examples follows
     anaphors: dict[str, frozenset[str]]  # noun -> entity type it refers to (inverted)
+    latter: frozenset[str] = frozenset()  # "the latter", "ce dernier": the last mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +258,7 @@ def _lexicon(data: object, where: str) -> Lexicon:
         negations=frozenset(lists["negations"]),
         examples=tuple(tuple(phrase.split()) for phrase in lists["examples"]),
         anaphors=anaphors,
+        latter=frozenset(lists["latter"]),
     )
 
 
