@@ -12,10 +12,10 @@ import pytest
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 
 
-def _extract(seed: str) -> str:
+def _extract(seed: str, *paths: Path) -> str:
     environment = {**os.environ, "PYTHONHASHSEED": seed}
     result = subprocess.run(
-        [sys.executable, "-m", "claimgraph", "extract", str(CORPUS), "--format", "json"],
+        [sys.executable, "-m", "claimgraph", "extract", *map(str, paths), "--format", "json"],
         capture_output=True, text=True, env=environment, check=True, timeout=300,
     )
     return result.stdout
@@ -23,7 +23,14 @@ def _extract(seed: str) -> str:
 
 @pytest.mark.slow
 @pytest.mark.models
-def test_two_processes_with_different_hash_seeds_extract_the_same() -> None:
-    first, second = _extract("1"), _extract("5")
-    assert first.count("\n") == 11
+def test_two_processes_with_different_hash_seeds_extract_the_same(tmp_path: Path) -> None:
+    # Several relation cues match the same words here; which one wins used to depend on
+    # set iteration order (seeds 1 and 2 disagreed).
+    tied = tmp_path / "tied.txt"
+    tied.write_text(
+        "Jund al-Haqq split from the Northern Brigade in 2018. The latter controls Sarmada.\n",
+        encoding="utf-8",
+    )
+    first, second = _extract("1", CORPUS, tied), _extract("2", CORPUS, tied)
+    assert first.count("\n") == 12
     assert first == second
