@@ -5,23 +5,11 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-import claimgraph.nlp.components.figures  # noqa: F401  (registers the factory)
 from claimgraph.nlp import attributes
-from claimgraph.nlp.pipelines import load_raw
 
 pytestmark = pytest.mark.models
 
 KEYS = set(attributes.Figure.__annotations__)
-
-
-@pytest.fixture(scope="module")
-def nlps() -> dict[str, Language]:
-    out = {}
-    for language in ("en", "fr"):
-        nlp = load_raw(language)
-        nlp.add_pipe("claimgraph_figures", config={"language": language})
-        out[language] = nlp
-    return out
 
 
 def run(nlps: dict[str, Language], language: str, text: str) -> list[dict]:
