@@ -1,5 +1,6 @@
 import pytest
 import spacy
+import spacy.matcher
 from spacy.tokens import Doc
 
 from claimgraph.errors import DataFileError
@@ -37,6 +38,20 @@ def test_anchored_matcher_finds_the_same_matches_as_a_plain_matcher():
     assert ("A", "is a big old camp in") in found
     assert ("B", "broke away from") in found
     assert all(isinstance(doc, Doc) for _ in [0])
+
+
+def test_anchored_matcher_keeps_a_match_that_starts_before_an_earlier_anchor_window():
+    # "war" anchors a pattern that looks only forward; "with" anchors one that reaches two
+    # tokens back, to "at". The second window starts before the first: both must be run.
+    nlp = spacy.blank("en")
+    matcher = AnchoredMatcher(nlp.vocab)
+    matcher.add("AT_WAR", compile_phrase("at|in war|conflict with|against", file="f", where="w"))
+    matcher.add("WAR_BY", compile_phrase("war|offensive _{0,6} by", file="f", where="w"))
+    doc = nlp("The coalition is at war with the army.")
+    plain = spacy.matcher.Matcher(nlp.vocab)
+    plain.add("AT_WAR", [compile_phrase("at|in war|conflict with|against", file="f", where="w")])
+    assert [doc[s:e].text for _, s, e in plain(doc)] == ["at war with"]
+    assert [(key, doc[s:e].text) for key, s, e in matcher(doc)] == [("AT_WAR", "at war with")]
 
 
 def test_matches_on_the_same_span_come_in_a_fixed_order():

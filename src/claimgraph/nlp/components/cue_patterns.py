@@ -124,18 +124,22 @@ class AnchoredMatcher:
         strings = doc.vocab.strings
         if self.unanchored:
             return [(strings[key], start, end) for key, start, end in self.matcher(doc)]
-        windows: list[list[int]] = []
         if self._hashed is None:  # by string hash: no Token objects in the scan
             self._hashed = {strings.add(word): reach for word, reach in self.anchors.items()}
         anchors = self._hashed
+        hits: list[tuple[int, int]] = []
         for i, lower in enumerate(doc.to_array(LOWER).tolist()):
             reach = anchors.get(lower)
             if reach is not None:
-                start, end = max(0, i - reach[0]), min(len(doc), i + reach[1])
-                if windows and start <= windows[-1][1]:
-                    windows[-1][1] = max(windows[-1][1], end)
-                else:
-                    windows.append([start, end])
+                hits.append((max(0, i - reach[0]), min(len(doc), i + reach[1])))
+        # Windows reach back by different amounts, so a later anchor can start before an
+        # earlier one's window: merge by start, not by scan order.
+        windows: list[list[int]] = []
+        for start, end in sorted(hits):
+            if windows and start <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], end)
+            else:
+                windows.append([start, end])
         found: set[tuple[str, int, int]] = set()
         for start, end in windows:
             for key, s, e in self.matcher(doc[start:end]):
