@@ -70,6 +70,7 @@ CLAUSE_BREAKS: Final = frozenset({";", ".", "!", "?", "(", ")", "—", "–"})
 MAX_RIGHT_GAP: Final = 8
 MAX_LEFT_GAP: Final = 12
 MAX_CLIMB: Final = 6
+MAX_APPOSITION_WORDS: Final = 6  # "the Kurdish-led alliance", "une coalition djihadiste"
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,17 +286,26 @@ class Arguments:
 
     def apposed(self, start: int, first: int) -> Arg | None:
         """The mention a noun phrase starting near ``start`` is in apposition to, by word
-        order: "GSIM, une coalition ...", "X, the former branch of ..." (the parser often
-        misses these)."""
+        order: "GSIM, une coalition ...", "X, the former branch of ...", "the Syrian
+        Democratic Forces (SDF), the Kurdish-led alliance ..." (the parser often misses
+        these)."""
         doc = self.doc
         i = start - 1
-        while i >= first and start - i <= 4 and doc[i].pos_ in ("DET", "ADJ", "NOUN"):
+        while i >= first and start - i <= MAX_APPOSITION_WORDS and _noun_phrase_word(doc[i]):
             if self.arg_at(i) is not None:
                 return None
             i -= 1
-        if i - 1 < first or doc[i].text != "," or start - i > 4:
+        if i - 1 < first or doc[i].text != ",":
             return None
-        return self.arg_at(i - 1)
+        before = i - 1
+        if doc[before].text == ")":  # "X (SDF), the ...": skip the parenthesis
+            opening = before
+            while opening > first and before - opening <= 10 and doc[opening].text != "(":
+                opening -= 1
+            if doc[opening].text != "(":
+                return None
+            before = opening - 1
+        return self.arg_at(before) if before >= first else None
 
     def coordinated(
         self, seed: Arg, types: frozenset[str], limit: int, *, leftward: bool = False
@@ -566,6 +576,8 @@ class Arguments:
         arg = self.arg_at(i) if i < last else None
         if arg and arg.type in types:
             return self.coordinated(arg, types, last)
+        if (named := self._named_after_body(i, last, types)) is not None:
+            return [named]  # "the leader of X, Y", "le chef de X, Y"
         # apposition before: "Fabrice Balanche, géographe à ..."
         i = span.start - 1
         while (
@@ -601,6 +613,21 @@ class Arguments:
             if doc[i].lower_ in HELD_BY and i + 1 < last and doc[i + 1].lower_ in ("by", "par"):
                 return self.right(i + 2, last, types)
         return []
+
+    def _named_after_body(self, i: int, last: int, types: frozenset[str]) -> Arg | None:
+        """The holder named after the role's body: "the leader of X, Y," (``i`` is the
+        first token after the role noun)."""
+        doc = self.doc
+        if i >= last or doc[i].lower_ not in NAMING_PREPOSITIONS | {"des", "of the"}:
+            return None
+        i += 1
+        while i < last and doc[i].pos_ == "DET" and self.arg_at(i) is None:
+            i += 1
+        body = self.arg_at(i) if i < last else None
+        if body is None or body.last + 1 >= last or doc[body.last].text != ",":
+            return None
+        holder = self.arg_at(body.last + 1)
+        return holder if holder is not None and holder.type in types else None
 
     def _possessive_before(self, start: int, first: int) -> Token | None:
         """A possessive determiner right before a role noun (adjectives may come between)."""
@@ -685,3 +712,19 @@ def _unique(args: list[Arg]) -> list[Arg]:
             seen.add(key)
             out.append(arg)
     return out
+
+
+def _noun_phrase_word(token: Token) -> bool:
+    """True for the words of an apposed noun phrase before its head: determiners,
+    adjectives, nouns and hyphenated modifiers ("the Kurdish-led", "la coalition
+    arabo-kurde")."""
+    if token.pos_ in ("DET", "ADJ", "NOUN", "NUM"):
+        return True
+    if token.text in ("-", "‑"):
+        return True
+    # "Kurdish" (PROPN) and "led" (VERB) inside "Kurdish-led"
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    prev = token.doc[token.i - 1] if token.i > 0 else None
+    return (nxt is not None and nxt.text == "-" and not token.whitespace_) or (
+        prev is not None and prev.text == "-" and not prev.whitespace_
+    )

@@ -19,13 +19,13 @@ signature. Output: ``doc._.relations`` (``attributes.Relation``).
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from claimgraph.nlp.attributes import Relation, doc_text
 from claimgraph.nlp.components import relation_cues
 from claimgraph.nlp.components.cue_patterns import AnchoredMatcher
-from claimgraph.nlp.components.relation_args import PASSIVE_DEPS, Arg, Arguments
+from claimgraph.nlp.components.relation_args import PASSIVE_DEPS, SUBJECT_DEPS, Arg, Arguments
 from claimgraph.nlp.components.relation_cues import Cue, RelationCues, Role
 
 
@@ -77,13 +77,9 @@ class RelationExtractor:
         if cue.subject == "adjacent_left" and args.arg_at(span.start - 1) is None:
             return  # cheap test first: "in" and "dans" match everywhere
         root = span.root
-        if cue.pos and root.pos_ != cue.pos:
+        if cue.pos and root.pos_ != cue.pos and not (cue.pos == "VERB" and _acts_as_verb(root)):
             return
-        if (
-            cue.deps
-            and root.dep_ not in cue.deps
-            and not (root.dep_ == "conj" and root.head.dep_ in cue.deps)
-        ):
+        if cue.deps and not _dep_fits(root, cue.deps):
             return
         passive = any(child.dep_ in PASSIVE_DEPS for child in root.children)
         if cue.voice == "active" and passive or cue.voice == "passive" and not passive:
@@ -230,6 +226,33 @@ class RelationExtractor:
                         )
                     )
         return covered
+
+
+def _acts_as_verb(token: Token) -> bool:
+    """True when a word tagged as a noun heads a clause: the small French model tags
+    "contrôle" and "combat" as nouns in "HTC contrôle Idleb", yet gives them a subject
+    and an object."""
+    children = [child.dep_ for child in token.children]
+    return (
+        token.pos_ == "NOUN"
+        and "det" not in children
+        and any(dep in SUBJECT_DEPS for dep in children)
+        and any(dep in OBJECT_DEPS for dep in children)
+    )
+
+
+def _dep_fits(root: Token, deps: frozenset[str]) -> bool:
+    """True when the cue's head has one of the dependency labels the cue asks for. An
+    apposition cue also fits a predicate noun ("the DGSI is a service of ...",
+    "la DGSI est un service du ...": the same claim as "the DGSI, a service of ...")."""
+    if root.dep_ in deps or (root.dep_ == "conj" and root.head.dep_ in deps):
+        return True
+    return "appos" in deps and (
+        root.dep_ == "attr" or any(child.dep_ == "cop" for child in root.children)
+    )
+
+
+OBJECT_DEPS = frozenset({"obj", "dobj", "obl:arg"})
 
 
 def mention_args(doc: Doc, ner_labels: dict[str, str]) -> list[Arg]:
