@@ -70,6 +70,7 @@ CLAUSE_BREAKS: Final = frozenset({";", ".", "!", "?", "(", ")", "—", "–"})
 MAX_RIGHT_GAP: Final = 8
 MAX_LEFT_GAP: Final = 12
 MAX_CLIMB: Final = 6
+SALIENCE_SENTENCES: Final = 3  # "the group" looks back this many sentences for its subject
 MAX_APPOSITION_WORDS: Final = 6  # "the Kurdish-led alliance", "une coalition djihadiste"
 
 
@@ -110,6 +111,7 @@ class Arguments:
                 if self.at_token[i] == -1:
                     self.at_token[i] = index
         self._topics: dict[str, str | None] = {}
+        self._salient: dict[tuple[int, str], Arg | None] = {}
         self.sent_starts: list[int] = []  # sentence bounds, built on first use
 
     def sentence_number(self, i: int) -> int:
@@ -183,20 +185,53 @@ class Arguments:
         return self._topics[entity_type]
 
     def anaphor(self, token: Token, types: frozenset[str]) -> list[Arg]:
-        """ "the group" / "le gouvernorat" -> the main entity of a matching type."""
+        """ "the group" / "le gouvernorat" -> the entity of a matching type that the text
+        is talking about: the subject of that type in the nearest of the last sentences,
+        else the document's main entity of the type."""
         kinds = self.lex.anaphors.get(token.lower_, frozenset()) & types
-        has_det = any(child.lower_ in self.lex.determiners for child in token.children) or (
-            token.i > 0 and self.doc[token.i - 1].lower_ in self.lex.determiners
-        )
-        if not kinds or not has_det:
+        if not kinds or not self._determined(token):
             return []
         for kind in sorted(kinds):
-            name = self.topic(kind)
+            found = self.salient(token.i, kind)
+            name = found.name if found is not None else self.topic(kind)
             if name:
                 return [
                     Arg(token.idx, token.idx + len(token.text), token.i, token.i + 1, name, kind)
                 ]
         return []
+
+    def _determined(self, token: Token) -> bool:
+        return any(child.lower_ in self.lex.determiners for child in token.children) or (
+            token.i > 0 and self.doc[token.i - 1].lower_ in self.lex.determiners
+        )
+
+    def salient(self, before: int, kind: str, depth: int = 0) -> Arg | None:
+        """The grammatical subject of type ``kind`` nearest before token ``before``, in its
+        sentence or the two before it; a subject that is itself an anaphor ("The group
+        ...") stands for what it resolves to."""
+        key = (before, kind)
+        if key in self._salient:
+            return self._salient[key]
+        number = self.sentence_number(before)
+        found: Arg | None = None
+        for n in range(number, max(number - SALIENCE_SENTENCES, -1), -1):
+            start = self.sent_starts[n]
+            end = before if n == number else self.sent_starts[n + 1]
+            for i in range(end - 1, start - 1, -1):
+                tok = self.doc[i]
+                if tok.dep_ not in SUBJECT_DEPS or tok.head.i == self.doc[before].head.i:
+                    continue  # not the subject of the anaphor's own verb ("X joined the group")
+                arg = self.arg_at(i)
+                if arg is None and depth < 2 and tok.lower_ in self.lex.anaphors:
+                    if kind in self.lex.anaphors[tok.lower_] and self._determined(tok):
+                        arg = self.salient(i, kind, depth + 1)
+                if arg is not None and arg.type == kind and not self.is_modifier(arg):
+                    found = arg
+                    break
+            if found is not None:
+                break
+        self._salient[key] = found
+        return found
 
     def pronoun(self, token: Token, types: frozenset[str], *, nearest: bool = False) -> list[Arg]:
         """A third-person pronoun -> the nearest compatible mention before it that is a
@@ -207,15 +242,23 @@ class Arguments:
             types = types - {"Person"}
         number = self.sentence_number(token.i)
         floor = self.sent_starts[max(number - 1, 0)]
-        candidates = []
+        candidates: list[Arg] = []
+        subjects: list[Arg] = []
         for i in range(token.i - 1, floor - 1, -1):
             arg = self.arg_at(i)
+            tok = self.doc[i]
+            if arg is None and tok.dep_ in SUBJECT_DEPS and self._determined(tok):
+                # "The coalition is at war ... . Its emir": the anaphor's referent
+                for kind in sorted(self.lex.anaphors.get(tok.lower_, frozenset()) & types):
+                    if (referent := self.salient(i, kind)) is not None:
+                        subjects.append(referent)
+                        break
             if arg and arg.type in types and not self.is_modifier(arg):
                 candidates.append(arg)
-        subjects = [
-            a for a in candidates
-            if any(self.doc[i].dep_ in SUBJECT_DEPS for i in range(a.first, a.last))
-        ]  # fmt: skip
+                if tok.dep_ in SUBJECT_DEPS or any(
+                    self.doc[j].dep_ in SUBJECT_DEPS for j in range(arg.first, arg.last)
+                ):
+                    subjects.append(arg)
         return (candidates if nearest else subjects or candidates)[:1]
 
     def latter(self, token: Token, types: frozenset[str]) -> list[Arg]:
