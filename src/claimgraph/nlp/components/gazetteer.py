@@ -470,7 +470,8 @@ class GazetteerMentions:
         if low in self.lexicon:
             return True
         lemma = self._lexicon_lemmas.get(low)
-        return bool(lemma) and lemma in self.lexicon and low.endswith(_PARTICIPLE_ENDINGS)
+        # a participle the lemmatizer knows ("Classée", "Inscrite": lemma "inscrit")
+        return bool(lemma) and lemma != low and low.endswith(_PARTICIPLE_ENDINGS)
 
     def _pieces(self, ent: Span) -> Iterator[tuple[int, int]]:
         """Sub-spans of a NER span: split at line breaks and inner possessives, trimmed."""
@@ -579,7 +580,9 @@ class GazetteerMentions:
         return base
 
 
-_PARTICIPLE_ENDINGS: Final = ("é", "ée", "és", "ées", "ed")
+_PARTICIPLE_ENDINGS: Final = (
+    "é", "ée", "és", "ées", "ed", "ite", "ites", "ue", "ues", "ise", "ises", "te", "tes"
+)  # fmt: skip
 _INDEFINITE_FR: Final = frozenset(
     [
         "un",

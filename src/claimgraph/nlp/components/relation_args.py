@@ -40,6 +40,8 @@ CLIMB_DEPS: Final = frozenset(
     }
 )
 MODIFIER_DEPS: Final = frozenset({"acl", "acl:relcl", "relcl", "amod"})
+OBJECT_RELATIVES: Final = frozenset({"que", "qu'", "qu’", "which", "that", "whom"})
+INVERTING_RELATIVES: Final = frozenset({"que", "qu'", "qu’"})  # French puts the subject after
 RELATIVE_PRONOUNS: Final = frozenset({"who", "which", "that", "qui", "que", "lequel", "laquelle"})
 PRONOUNS: Final = frozenset(
     {
@@ -350,6 +352,68 @@ class Arguments:
             before = opening - 1
         return self.arg_at(before) if before >= first else None
 
+    def object_relative(
+        self, span: Span, subject_types: frozenset[str], object_types: frozenset[str]
+    ) -> tuple[list[Arg], list[Arg]] | None:
+        """(subjects, objects) of a verb cue in a relative clause on its object, by word
+        order (the small models rarely parse these): "le PNAT, que dirige X", "le Front
+        al-Nosra, qu'X a fondé", "Roj camp, which the SDF control"."""
+        doc = self.doc
+        first = self._clause_floor(span.start)
+        i = span.start - 1
+        while i >= first and span.start - i <= 3 and doc[i].pos_ in ("AUX", "ADV"):
+            i -= 1
+        if i < first:
+            return None
+        subjects: list[Arg] = []
+        if doc[i].lower_ in INVERTING_RELATIVES:  # "que dirige X": the subject follows
+            relative = i
+            subjects = self.right(span.end, min(len(doc), span.end + 4), subject_types)
+        elif (before := self.arg_at(i)) is not None and before.type in subject_types:
+            relative = before.first - 1  # "qu'X a fondé", "which the SDF control"
+            while relative >= first and doc[relative].pos_ == "DET":
+                relative -= 1
+            if relative < first or doc[relative].lower_ not in OBJECT_RELATIVES:
+                return None
+            subjects = [before]
+        else:
+            return None
+        if not subjects:
+            return None
+        antecedent = self._antecedent(relative, first, object_types)
+        return (subjects, [antecedent]) if antecedent is not None else None
+
+    def _clause_floor(self, start: int, reach: int = 20) -> int:
+        """The first token of the text before ``start`` back to a sentence end or a line
+        break (at most ``reach`` tokens); the parser's own sentence bounds are often wrong
+        inside the long sentences relative clauses make."""
+        doc = self.doc
+        i = start
+        while i > 0 and start - i < reach:
+            prev = doc[i - 1]
+            if prev.text in (".", "!", "?", ";") or "\n" in prev.text:
+                break
+            i -= 1
+        return i
+
+    def _antecedent(self, relative: int, first: int, types: frozenset[str]) -> Arg | None:
+        """The mention a relative pronoun at token ``relative`` refers to: the mention right
+        before it, or the one a noun phrase before it is in apposition to."""
+        doc = self.doc
+        k = relative - 1
+        if k >= first and doc[k].text == ",":
+            found = self.apposed(relative, first)
+            if found is None and (arg := self.arg_at(k - 1)) is not None:
+                found = arg
+        elif (arg := self.arg_at(k)) is not None:
+            found = arg
+        else:  # "le mouvement que ...": the noun phrase's own apposition
+            start = k
+            while start - 1 >= first and _noun_phrase_word(doc[start - 1]):
+                start -= 1
+            found = self.apposed(start, first) if k >= first else None
+        return found if found is not None and found.type in types else None
+
     def coordinated(
         self, seed: Arg, types: frozenset[str], limit: int, *, leftward: bool = False
     ) -> list[Arg]:
@@ -469,6 +533,15 @@ class Arguments:
         for i in range(end, limit):
             if self.doc[i].text in CLAUSE_BREAKS:
                 return []
+            if self.doc[i].text == "," and i + 1 < limit and self.arg_at(i + 1) is None:
+                # "Inscrite sur la liste ... par X, elle affronte ...": a pronoun subject
+                nxt = self.doc[i + 1]
+                if nxt.dep_ in SUBJECT_DEPS and nxt.lower_ in PRONOUNS:
+                    return self.pronoun(nxt, types)
+                if nxt.pos_ == "DET" and i + 2 < limit and self.doc[i + 2].dep_ in SUBJECT_DEPS:
+                    found = self.anaphor(self.doc[i + 2], types)
+                    if found:
+                        return found
             if self.doc[i].text == "," and self.arg_at(i + 1) is not None:
                 arg = self.arg_at(i + 1)
                 if arg is not None and arg.type in types and self.arg_at(i - 1) is not None:

@@ -51,7 +51,14 @@ class Cue:
     voice: str = "any"
     pos: str | None = None
     deps: frozenset[str] = frozenset()  # the dependency labels the cue's head may have
-    subject_types: frozenset[str] | None = None  # narrower than the predicate's signature
+    # narrower subject types than the predicates' signatures, per predicate
+    subject_types: dict[str, frozenset[str]] | None = None
+
+    def allows_subject(self, predicate: str, entity_type: str) -> bool:
+        """False when this cue narrows ``predicate``'s subjects and excludes the type."""
+        return self.subject_types is None or entity_type in self.subject_types.get(
+            predicate, frozenset({entity_type})
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +75,7 @@ class InfoboxLabel:
     label: re.Pattern[str]  # anchored at the start of a line
     predicate: str
     items: str  # the role of the listed mentions: "subject" or "object"
+    subject_types: frozenset[str] | None = None  # narrower than the predicate's signature
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,11 +195,23 @@ def _cue(item: object, where: str) -> Cue:
         pos=item.get("pos"),
         deps=_deps(item.get("dep"), where),
         subject_types=(
-            _types(item["subject_types"], f"{where}.subject_types")
+            _subject_types(item["subject_types"], predicates, f"{where}.subject_types")
             if "subject_types" in item
             else None
         ),
     )
+
+
+def _subject_types(value: object, predicates: list[str], where: str) -> dict[str, frozenset[str]]:
+    """``subject_types: [Location]`` (every predicate of the cue) or
+    ``subject_types: {located_in: [Location]}`` (only the predicates named)."""
+    if isinstance(value, dict):
+        unknown = [p for p in value if p not in predicates]
+        if unknown:
+            raise DataFileError(FILE, f"{where}: {unknown} are not predicates of this cue")
+        return {p: _types(types, f"{where}.{p}") for p, types in value.items()}
+    types = _types(value, where)
+    return {p: types for p in predicates}
 
 
 def _deps(value: object, where: str) -> frozenset[str]:
@@ -225,6 +245,11 @@ def _infobox(item: object, where: str) -> InfoboxLabel:
         label=re.compile(rf"^[ \t]*(?:[-•*][ \t]*)?(?:{alternatives})[ \t]*:?[ \t]+", re.MULTILINE),
         predicate=_predicate(item.get("predicate"), f"{where}.predicate"),
         items=item["items"],
+        subject_types=(
+            _types(item["subject_types"], f"{where}.subject_types")
+            if "subject_types" in item
+            else None
+        ),
     )
 
 

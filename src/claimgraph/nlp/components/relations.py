@@ -77,8 +77,6 @@ class RelationExtractor:
         if cue.subject == "adjacent_left" and args.arg_at(span.start - 1) is None:
             return  # cheap test first: "in" and "dans" match everywhere
         root = span.root
-        if cue.pos and root.pos_ != cue.pos and not (cue.pos == "VERB" and _acts_as_verb(root)):
-            return
         if cue.deps and not _dep_fits(root, cue.deps):
             return
         passive = any(child.dep_ in PASSIVE_DEPS for child in root.children)
@@ -86,26 +84,48 @@ class RelationExtractor:
             return
         if any(c.dep_ == "neg" or c.lower_ in self.cues.lexicon.negations for c in root.children):
             return
-        scope = args.scope(root)
-        subject_types = frozenset().union(*(self.cues.signatures[p][0] for p in cue.predicates))
-        if cue.subject_types is not None:
-            subject_types &= cue.subject_types
-        object_types = frozenset().union(*(self.cues.signatures[p][1] for p in cue.predicates))
-        marker: int | None = None
-        targets: list[Arg] = []
-        if "target" in (cue.subject, cue.object):
-            targets, marker = args.target(
-                span.end, scope[1], object_types if cue.object == "target" else subject_types
+        subject_types = frozenset().union(
+            *(
+                self.cues.signatures[p][0] & cue.subject_types.get(p, self.cues.signatures[p][0])
+                if cue.subject_types
+                else self.cues.signatures[p][0]
+                for p in cue.predicates
             )
-            if not targets:
+        )
+        object_types = frozenset().union(*(self.cues.signatures[p][1] for p in cue.predicates))
+        inverted = None
+        if (cue.subject, cue.object) == ("left", "right") and not passive:
+            # "the PNAT, que dirige Olivier Christen", "Roj camp, which the SDF control":
+            # the antecedent is the object, the clause's own subject the subject (the word
+            # order shows a verb even where the tagger read a noun)
+            inverted = args.object_relative(span, subject_types, object_types)
+        if inverted is not None:
+            subjects, objects = inverted
+        else:
+            if cue.pos and root.pos_ != cue.pos and not (cue.pos == "VERB" and _acts_as_verb(root)):
                 return
-        subjects = self._slot(cue.subject, span, args, scope, subject_types, targets, marker)
-        objects = self._slot(cue.object, span, args, scope, object_types, targets, marker)
+            scope = args.scope(root)
+            marker: int | None = None
+            targets: list[Arg] = []
+            if "target" in (cue.subject, cue.object):
+                targets, marker = args.target(
+                    span.end, scope[1], object_types if cue.object == "target" else subject_types
+                )
+                if not targets:
+                    return
+            subjects = self._slot(cue.subject, span, args, scope, subject_types, targets, marker)
+            objects = self._slot(cue.object, span, args, scope, object_types, targets, marker)
         sent = args.sentence(span.root.i)
         for subject in subjects:
             for obj in objects:
                 predicate = next(
-                    (p for p in cue.predicates if self.cues.fits(p, subject.type, obj.type)), None
+                    (
+                        p
+                        for p in cue.predicates
+                        if self.cues.fits(p, subject.type, obj.type)
+                        and cue.allows_subject(p, subject.type)
+                    ),
+                    None,
                 )
                 if predicate and subject.name != obj.name:
                     out.append(
@@ -213,6 +233,7 @@ class RelationExtractor:
                 subject, obj = (item, title) if label.items == "subject" else (title, item)
                 if (
                     self.cues.fits(label.predicate, subject.type, obj.type)
+                    and (label.subject_types is None or subject.type in label.subject_types)
                     and subject.name != obj.name
                 ):
                     out.append(
