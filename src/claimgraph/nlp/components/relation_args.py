@@ -224,9 +224,13 @@ class Arguments:
                 if tok.dep_ not in SUBJECT_DEPS or tok.head.i == self.doc[before].head.i:
                     continue  # not the subject of the anaphor's own verb ("X joined the group")
                 arg = self.arg_at(i)
-                if arg is None and depth < 2 and tok.lower_ in self.lex.anaphors:
-                    if kind in self.lex.anaphors[tok.lower_] and self._determined(tok):
-                        arg = self.salient(i, kind, depth + 1)
+                if (
+                    arg is None
+                    and depth < 2
+                    and kind in self.lex.anaphors.get(tok.lower_, ())
+                    and self._determined(tok)
+                ):
+                    arg = self.salient(i, kind, depth + 1)
                 if arg is not None and arg.type == kind and not self.is_modifier(arg):
                     found = arg
                     break
