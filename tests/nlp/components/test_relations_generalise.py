@@ -103,6 +103,23 @@ EN = [
     ("JNIM is a jihadist coalition. The coalition is at war with the Malian Armed Forces. Its emir, Iyad Ag Ghaly, is a Tuareg.",
      [("JNIM", ORG, ["JNIM"]), ("FAMa", PUB, ["Malian Armed Forces"]), ("Iyad Ag Ghaly", PER, ["Iyad Ag Ghaly"])],
      {("JNIM", "fights", "FAMa"), ("Iyad Ag Ghaly", "leads", "JNIM")}),
+    # 13 leader nouns: "the commander" leads, "a senior commander" holds a position;
+    # hyphenated roles split by the English tokenizer; "whose" roles
+    ("Qasem Soleimani, the commander of the Quds Force, was killed in 2020.",
+     [("Qasem Soleimani", PER, ["Qasem Soleimani"]), ("Quds Force", PUB, ["Quds Force"])],
+     {("Qasem Soleimani", "leads", "Quds Force")}),
+    ("Abu Fadak, a senior commander of Kata'ib Hezbollah, spoke on Monday.",
+     [("Abu Fadak", PER, ["Abu Fadak"]), ("KH", ORG, ["Kata'ib Hezbollah"])],
+     {("Abu Fadak", "holds_position", "KH")}),
+    ("The SDF, whose commander-in-chief Mazloum Abdi urged governments to act, was formed in 2015.",
+     [("SDF", ORG, ["SDF"]), ("Mazloum Abdi", PER, ["Mazloum Abdi"])],
+     {("Mazloum Abdi", "leads", "SDF")}),
+    ("Abu Mohammad al-Julani, the co-founder of the al-Nusra Front, later led HTS.",
+     [("Julani", PER, ["Abu Mohammad al-Julani"]), ("Nusra", ORG, ["al-Nusra Front"]), ("HTS", ORG, ["HTS"])],
+     {("Julani", "founded", "Nusra"), ("Julani", "leads", "HTS")}),
+    ("ISWAP split from Boko Haram in 2016. Its rivalry with Boko Haram persisted.",
+     [("ISWAP", ORG, ["ISWAP"]), ("Boko Haram", ORG, ["Boko Haram"])],
+     {("ISWAP", "split_from", "Boko Haram"), ("ISWAP", "fights", "Boko Haram")}),
 ]
 
 FR = [
@@ -190,6 +207,12 @@ FR = [
     ("Les États-Unis ont désigné Hayat Tahrir al-Cham comme organisation terroriste en 2018.",
      [("États-Unis", CTRY, ["États-Unis"]), ("HTC", ORG, ["Hayat Tahrir al-Cham"])],
      {("HTC", "designated_by", "États-Unis")}),
+    ("Nosra prête allégeance à al-Qaïda, dont le chef, Ayman al-Zawahiri, tranche en sa faveur.",
+     [("Nosra", ORG, ["Nosra"]), ("al-Qaïda", ORG, ["al-Qaïda"]), ("Zawahiri", PER, ["Ayman al-Zawahiri"])],
+     {("Nosra", "allied_with", "al-Qaïda"), ("Zawahiri", "leads", "al-Qaïda")}),
+    ("Un haut commandant du GSIM, Amadou Koufa, a été visé par une frappe.",
+     [("GSIM", ORG, ["GSIM"]), ("Amadou Koufa", PER, ["Amadou Koufa"])],
+     {("Amadou Koufa", "holds_position", "GSIM")}),
 ]
 
 

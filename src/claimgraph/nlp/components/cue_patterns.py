@@ -17,6 +17,7 @@ Data files use it so that cues stay readable and reviewable as data, not code.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, Final
 
 from spacy.attrs import LOWER
@@ -62,6 +63,27 @@ def compile_phrase(phrase: str, *, file: str, where: str) -> list[dict[str, Any]
     if all(token.get("OP", "1")[0] in "?*{" for token in pattern):
         raise DataFileError(file, f"{where}: phrase {phrase!r} can match nothing")
     return pattern
+
+
+def split_hyphenated(pattern: list[dict[str, Any]], tokenize: Callable[[str], list[str]]) -> list[list[dict[str, Any]]]:
+    """Variants of ``pattern`` for the words a tokenizer splits at hyphens.
+
+    A cue word such as "commander-in-chief" or "co-founder" is one token to the French
+    tokenizer but five or three to the English one; each variant spells such a word as the
+    tokenizer's pieces, so the phrase matches however the language splits it.
+    """
+    variants: list[list[dict[str, Any]]] = []
+    for position, token in enumerate(pattern):
+        lower = token.get("LOWER")
+        if lower is None or token.get("OP") is not None:
+            continue
+        words = [lower] if isinstance(lower, str) else list(lower["IN"])
+        for word in words:
+            pieces = tokenize(word) if "-" in word else [word]
+            if len(pieces) > 1:
+                spelled = [{"LOWER": piece} for piece in pieces]
+                variants.append([*pattern[:position], *spelled, *pattern[position + 1 :]])
+    return variants
 
 
 def expand_first(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:

@@ -41,6 +41,7 @@ CLIMB_DEPS: Final = frozenset(
 )
 MODIFIER_DEPS: Final = frozenset({"acl", "acl:relcl", "relcl", "amod"})
 OBJECT_RELATIVES: Final = frozenset({"que", "qu'", "qu’", "which", "that", "whom"})
+POSSESSIVE_RELATIVES: Final = frozenset({"whose", "dont"})
 INVERTING_RELATIVES: Final = frozenset({"que", "qu'", "qu’"})  # French puts the subject after
 RELATIVE_PRONOUNS: Final = frozenset({"who", "which", "that", "qui", "que", "lequel", "laquelle"})
 PRONOUNS: Final = frozenset(
@@ -265,7 +266,12 @@ class Arguments:
                     self.doc[j].dep_ in SUBJECT_DEPS for j in range(arg.first, arg.last)
                 ):
                     subjects.append(arg)
-        return (candidates if nearest else subjects or candidates)[:1]
+        if nearest:  # the nearest mention of the same sentence, else the last subject
+            start = self.sent_starts[number]
+            candidates_here = [a for a in candidates if a.first >= start]
+            if candidates_here:
+                return candidates_here[:1]
+        return (subjects or candidates)[:1]
 
     def latter(self, token: Token, types: frozenset[str]) -> list[Arg]:
         """ "the latter" / "ce dernier" / "celle-ci" -> the last compatible mention before
@@ -780,6 +786,18 @@ class Arguments:
     def role_body(self, span: Span, limit: tuple[int, int], types: frozenset[str]) -> list[Arg]:
         doc = self.doc
         first, last = limit
+        # "X, whose commander-in-chief Y", "X, dont le chef, Y,": the relative's antecedent
+        i = span.start - 1
+        while (
+            i >= first
+            and span.start - i <= 3
+            and doc[i].pos_ in ("DET", "ADJ")
+            and doc[i].lower_ not in POSSESSIVE_RELATIVES
+        ):
+            i -= 1
+        if i >= 0 and doc[i].lower_ in POSSESSIVE_RELATIVES:
+            antecedent = self._antecedent(i, self._clause_floor(i), types)
+            return [antecedent] if antecedent is not None else []
         # "its emir", "son émir", "his deputy": the group the possessive refers to
         owner = self._possessive_before(span.start, first)
         if owner is not None:

@@ -35,7 +35,7 @@ VOICES: Final = frozenset({"active", "passive", "any"})
 ITEMS: Final = frozenset({"subject", "object"})
 _LEXICON_LISTS: Final = (
     "coordination", "gap", "determiners", "person_nouns", "quantifiers",
-    "target_markers", "negations", "examples", "latter",
+    "target_markers", "negations", "examples", "latter", "indefinites", "ranks",
 )  # fmt: skip
 
 
@@ -90,6 +90,8 @@ class Lexicon:
     examples: tuple[tuple[str, ...], ...]  # "such as", "notamment": a list of examples follows
     anaphors: dict[str, frozenset[str]]  # noun -> entity type it refers to (inverted)
     latter: frozenset[str] = frozenset()  # "the latter", "ce dernier": the last mention
+    indefinites: frozenset[str] = frozenset()  # "a", "un": one leader among several
+    ranks: frozenset[str] = frozenset()  # "senior", "haut": a rank, not the top post
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,6 +286,8 @@ def _lexicon(data: object, where: str) -> Lexicon:
         examples=tuple(tuple(phrase.split()) for phrase in lists["examples"]),
         anaphors=anaphors,
         latter=frozenset(lists["latter"]),
+        indefinites=frozenset(lists["indefinites"]),
+        ranks=frozenset(lists["ranks"]),
     )
 
 

@@ -24,9 +24,9 @@ from spacy.util import filter_spans
 
 from claimgraph.nlp.attributes import Relation, doc_text
 from claimgraph.nlp.components import relation_cues
-from claimgraph.nlp.components.cue_patterns import AnchoredMatcher
+from claimgraph.nlp.components.cue_patterns import AnchoredMatcher, split_hyphenated
 from claimgraph.nlp.components.relation_args import PASSIVE_DEPS, SUBJECT_DEPS, Arg, Arguments
-from claimgraph.nlp.components.relation_cues import Cue, RelationCues, Role
+from claimgraph.nlp.components.relation_cues import Cue, Lexicon, RelationCues, Role
 
 
 @Language.factory(
@@ -46,8 +46,13 @@ class RelationExtractor:
         self.cues: RelationCues = relation_cues.load(language)
         self.matcher = AnchoredMatcher(nlp.vocab)
         self.by_key: dict[str, Cue | Role] = {}
+        def pieces(word: str) -> list[str]:
+            return [token.lower_ for token in nlp.tokenizer(word)]
+
         for item in [*self.cues.cues, *self.cues.roles]:
             self.matcher.add(item.key, item.pattern)
+            for variant in split_hyphenated(item.pattern, pieces):  # "commander-in-chief"
+                self.matcher.add(item.key, variant)
             self.by_key[item.key] = item
 
     def __call__(self, doc: Doc) -> Doc:
@@ -179,7 +184,10 @@ class RelationExtractor:
     # ---- role nouns ------------------------------------------------------------------
     def _role(self, span: Span, role: Role, args: Arguments, out: list[Relation]) -> None:
         scope = args.scope(span.root)
-        holder_types, body_types = self.cues.signatures[role.predicate]
+        predicate = role.predicate
+        if predicate == "leads" and _one_among_several(span, self.cues.lexicon):
+            predicate = "holds_position"  # "a senior commander of X", not "the commander"
+        holder_types, body_types = self.cues.signatures[predicate]
         holders = args.role_holder(span, scope, holder_types)
         if not holders:
             return
@@ -190,7 +198,7 @@ class RelationExtractor:
                 if holder.name != body.name:
                     out.append(
                         _relation(
-                            holder, role.predicate, body, sent.start_char, sent.end_char, span.text
+                            holder, predicate, body, sent.start_char, sent.end_char, span.text
                         )
                     )
 
@@ -247,6 +255,21 @@ class RelationExtractor:
                         )
                     )
         return covered
+
+
+def _one_among_several(span: Span, lexicon: Lexicon) -> bool:
+    """True when a leader noun names one of several holders: an indefinite article or a
+    rank adjective before it ("a KH commander", "un haut commandant", "senior leader")."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 4 and doc[i].pos_ in ("ADJ", "PROPN", "NOUN", "DET"):
+        word = doc[i].lower_
+        if word in lexicon.indefinites or word in lexicon.ranks:
+            return True
+        if doc[i].pos_ == "DET":
+            return False
+        i -= 1
+    return False
 
 
 def _acts_as_verb(token: Token) -> bool:
