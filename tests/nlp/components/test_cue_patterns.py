@@ -4,7 +4,12 @@ import spacy.matcher
 from spacy.tokens import Doc
 
 from claimgraph.errors import DataFileError
-from claimgraph.nlp.components.cue_patterns import AnchoredMatcher, compile_phrase, expand_first
+from claimgraph.nlp.components.cue_patterns import (
+    AnchoredMatcher,
+    compile_phrase,
+    expand_first,
+    split_hyphenated,
+)
 
 
 def test_compile_phrase_alternatives_pos_and_operators():
@@ -64,3 +69,24 @@ def test_matches_on_the_same_span_come_in_a_fixed_order():
     doc = nlp("Group X broke away from Group Y.")
     keys = [key for key, _, _ in matcher(doc)]
     assert keys == sorted(keys) and len(keys) == 5
+
+
+def test_split_hyphenated_spells_words_as_the_tokenizer_splits_them():
+    nlp = spacy.blank("en")  # splits "commander-in-chief" into five tokens
+
+    def pieces(word):
+        return [t.lower_ for t in nlp.tokenizer(word)]
+
+    pattern = compile_phrase("the commander-in-chief|leader of", file="f", where="w")
+    variants = split_hyphenated(pattern, pieces)
+    assert variants == [
+        [{"LOWER": "the"}, {"LOWER": "commander"}, {"LOWER": "-"}, {"LOWER": "in"},
+         {"LOWER": "-"}, {"LOWER": "chief"}, {"LOWER": "of"}],
+    ]  # fmt: skip
+    matcher = AnchoredMatcher(nlp.vocab)
+    matcher.add("R", pattern)
+    for variant in variants:
+        matcher.add("R", variant)
+    doc = nlp("He was the commander-in-chief of the force.")
+    assert [doc[s:e].text for _, s, e in matcher(doc)] == ["the commander-in-chief of"]
+    assert split_hyphenated(compile_phrase("leader of", file="f", where="w"), pieces) == []
