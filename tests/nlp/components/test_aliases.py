@@ -115,6 +115,37 @@ def test_gazetteer_aliases_only_when_genuinely_different() -> None:
     assert aliases == [("ISIS", "Islamic State", "gazetteer")]  # a truncation is not an alias
 
 
+def test_a_name_stated_right_after_its_owner_outranks_the_gazetteer() -> None:
+    # "al-Shabaab" is the Somali group's in the gazetteer, but this text says it is what
+    # the Mozambican insurgents are called locally.
+    text = "Ansar al-Sunna, known locally as al-Shabaab, fights in Cabo Delgado."
+    mentions = [
+        _mention(text, "Ansar al-Sunna", "Organization", "Ansar al-Sunna", "gazetteer"),
+        _mention(text, "al-Shabaab", "Organization", "al-Shabaab", "gazetteer"),
+    ]
+    aliases, found = _run("en", text, mentions)
+    assert aliases == [("al-Shabaab", "Ansar al-Sunna", "also_known_as")]
+    assert next(m for m in found if m["text"] == "al-Shabaab")["canonical"] == "Ansar al-Sunna"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nusra leader Abu Muhammed al-Jawlani said his group would be known as Jabhat Fath al Sham.",
+        "HTS, formerly known as Jabhat Fath al Sham, grew.",
+    ],
+)
+def test_a_distant_or_former_name_does_not_override_the_gazetteer(text: str) -> None:
+    mentions = [
+        _mention(text, "Jabhat Fath al Sham", "Organization", "al-Nusra Front", "gazetteer"),
+        *[_mention(text, s, "Organization", "Hayat Tahrir al-Sham", "gazetteer") for s in ["HTS"] if s in text],
+        *[_mention(text, s, "Person") for s in ["Abu Muhammed al-Jawlani"] if s in text],
+    ]
+    aliases, found = _run("en", text, mentions)
+    assert aliases == []
+    assert next(m for m in found if m["text"] == "Jabhat Fath al Sham")["canonical"] == "al-Nusra Front"
+
+
 def test_bare_also_and_dit_need_their_bracket_or_comma() -> None:
     text = "Turkey, and also Russia, backed Idlib. Le chef a dit Bonjour à Paris."
     mentions = [_mention(text, "Turkey", "Country"), _mention(text, "Idlib", "Location")]

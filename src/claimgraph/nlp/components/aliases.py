@@ -66,6 +66,9 @@ _PREFIX = re.compile(r"(?:anti|contre|counter)(?=[a-zé])", re.IGNORECASE)
 _LEADING_ARTICLE = re.compile(r"(?:[Ll]['’]|(?:The|Les|La|Le)\s+)(?=[A-ZÀ-ÖØ-Þ])")
 _IS_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}s?")
 CUE_FILE: Final = "alias_cues.yaml"
+_FORMER_NAME: Final = re.compile(
+    r"formerly|previously|until|anciennement|auparavant|jusqu", re.IGNORECASE
+)
 _CUE_KINDS: Final = ("anywhere", "after_bracket", "after_comma", "continuations")
 
 
@@ -356,6 +359,12 @@ class AliasFinder:
             owner = _mention_before(text, mentions, match.start())
             if owner is None:
                 continue
+            # "X, known locally as al-Shabaab": the text's own statement, right after the
+            # name, outranks the gazetteer's other entity of that name in this document; a
+            # former name ("formerly known as") may be another entry's and is left to it
+            overrides = not _FORMER_NAME.search(match.group(0)) and text[
+                owner["end"] : match.start()
+            ].strip() in ("", ",", "(")
             position = match.end()
             while True:
                 found = self._name_at(text, mentions, position)
@@ -365,7 +374,15 @@ class AliasFinder:
                 if (start, end) == (owner["start"], owner["end"]):
                     break
                 self._add(
-                    text, mentions, aliases, start, end, owner["label"], owner["canonical"], how
+                    text,
+                    mentions,
+                    aliases,
+                    start,
+                    end,
+                    owner["label"],
+                    owner["canonical"],
+                    how,
+                    overrides=overrides,
                 )
                 cont = self._continuation.match(text, end, end + 24)
                 if cont is None:
@@ -394,6 +411,8 @@ class AliasFinder:
         label: str,
         canonical: str,
         how: str,
+        *,
+        overrides: bool = False,
     ) -> None:
         existing = _mention_at(mentions, start, end)
         if existing is None:
@@ -403,7 +422,7 @@ class AliasFinder:
             if not _free(mentions, start, end):
                 return
             mentions.append(_mention(text, start, end, label, canonical, how))
-        elif existing["source"] == "gazetteer" and existing["canonical"] != canonical:
+        elif existing["source"] == "gazetteer" and existing["canonical"] != canonical and not overrides:
             return  # the gazetteer knows this name belongs to another entity
         else:
             existing["canonical"] = canonical
