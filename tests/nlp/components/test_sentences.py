@@ -35,8 +35,10 @@ def test_french_sentences_are_not_cut_inside_hyphenated_names(nlp_fr):
     )
     assert sents(nlp_fr, text) == [
         "Hayat Tahrir al-Cham contrôle la province d'Idleb depuis 2019.",
-        "La fusion du Front Fatah al-Cham avec le Mouvement Nour al-Din al-Zenki donne "
-        "naissance au groupe, dirigé par M. Joulani.",
+        (
+            "La fusion du Front Fatah al-Cham avec le Mouvement Nour al-Din al-Zenki donne "
+            "naissance au groupe, dirigé par M. Joulani."
+        ),
     ]
 
 
