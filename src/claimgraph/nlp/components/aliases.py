@@ -105,6 +105,11 @@ def load_cue_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return cue_patterns(load_bundled(CUE_FILE), language)
 
 
+# article and conjunctions inside transliterated Arabic names, skipped by acronyms
+# ("Jama'at Nusrat al-Islam wal-Muslimin": JNIM)
+ARABIC_PARTICLES: Final = frozenset({"al", "el", "ad", "as", "ash", "d", "l", "wal", "wa", "li", "bi", "fi"})
+
+
 def initials_match(acronym: str, name: str) -> bool:
     """Whether ``acronym`` abbreviates ``name`` (initials of content words, in order)."""
     if acronym.endswith("s") and not acronym.isupper():
@@ -116,8 +121,10 @@ def initials_match(acronym: str, name: str) -> bool:
         low = word.lower().strip("'’")
         if low in FUNCTION_WORDS or (len(low) <= 2 and low.endswith(("'", "’"))):
             continue
-        for part in re.split(r"[-’']", word):
-            if part and part.lower() not in ("al", "el", "ad", "as", "ash", "d", "l"):
+        # hyphens separate words; an apostrophe only after an elided article ("d'Irak"),
+        # not inside a transliteration ("Kata'ib", "Jama'at": one word each)
+        for part in re.split(r"-|(?<=\b[A-Za-z])['’]|(?<=\b[A-Za-z]{2})['’](?=[A-Z])", word):
+            if part and part.lower() not in ARABIC_PARTICLES:
                 prefix = _PREFIX.match(part)
                 if prefix and len(part) > prefix.end() + 3:
                     words.append(part[: prefix.end()])  # "antiterroriste" gives A and T
@@ -146,7 +153,10 @@ class AliasFinder:
                 self.alias_keys.setdefault(normalise_surface(alias), set()).add(
                     entry.canonical(language)
                 )
-        self._long_then_acronym = re.compile(rf"\(\s*({_ACRONYM})\s*[),;]")
+        # "(DGSE)", "(DGSE, ...", and after a gloss: "(Arabic for "Brigades of God"; KH)"
+        self._long_then_acronym = re.compile(
+            rf"\((?:[^()]{{0,80}}?[;,]\s*)?({_ACRONYM})\s*[),;]"
+        )
         self._acronym_then_long = re.compile(rf"(?<![\w-])({_ACRONYM})\s*\(\s*({_NAME})")
         self._cue, self._continuation = load_cue_patterns(language)
         self._bracketed_name = re.compile(rf"\(\s*[\"“«‘]?\s*({_NAME})\s*[\"”»’]?\s*\)")
