@@ -143,3 +143,205 @@ def test_as_of_reference_date_and_place_in_the_clause(nlps) -> None:
     (figure,) = run(nlps, "fr", "Au 1er mars 2023, 250 Belges étaient détenus dans des camps kurdes.")
     assert figure["as_of"] == "2023-03-01"
     assert figure["status"] == "detained"
+
+
+# 7. what is not a count ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "12. Member states reported new arrests."),  # a paragraph number
+        ("en", "The militia fields Brigades 12, 13 and 14."),  # a list of names
+        ("en", "The Twenty-first report was released."),  # an ordinal
+        ("fr", "Elle est poursuivie en vertu de l'article 222-4-1 du code pénal."),
+        ("fr", "Il s'agit de l'article R. 114-2 du code."),
+        ("fr", "Les familles peuvent appeler le 0 800 123 456."),  # a phone number
+        ("fr", "Ils ont été condamnés à douze et quinze ans de prison."),  # shared time unit
+        ("fr", "Le groupe opère dans la région des trois frontières."),
+        ("fr", "Tous deux ont été arrêtés à Paris."),
+    ],
+)
+def test_labels_codes_and_idioms_are_not_figures(nlps, language, text) -> None:
+    assert run(nlps, language, text) == []
+
+
+def test_numbered_paragraph_keeps_its_counts(nlps) -> None:
+    (figure,) = run(nlps, "en", "The report\n\n7. About 300 fighters remain in the area.")
+    assert figure["value"] == 300
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "value", "low"),
+    [
+        ("en", "The province has more than 3 million and 400 thousand people.", 3_400_000, 3_400_000),
+        ("en", "The leaders took several hundred fighters with them.", None, 200),
+        ("en", "The SDF runs some three dozen prisons.", 36, None),
+        ("en", "The group has 4,000 fighters, roughly a fifth of them abroad.", 0.2, None),
+    ],
+)
+def test_compound_vague_and_fraction_values(nlps, language, text, value, low) -> None:
+    figure = run(nlps, language, text)[-1]
+    assert (figure["value"], figure["low"]) == (value, low)
+
+
+def test_anaphoric_total_after_a_comma_is_a_figure(nlps) -> None:
+    total, part = run(nlps, "fr", "Au 1er mars 2023, sur ces 300 personnes, 80 sont rentrées.")
+    assert (total["value"], part["parent"]) == (300, 0)
+
+
+# 8. the noun implies the status when no verb gives one --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "Estimates of the militia's size range between 2,000 and 3,000 fighters.", ["present", "present"]),
+        ("fr", "Le mouvement aligne environ 800 combattants.", ["present"]),
+        ("fr", "Depuis 2016, 230 « revenants » ont été jugés à Paris.", ["returned"]),
+        ("fr", "L'attaque de la caserne a fait 45 morts.", ["dead"]),
+        ("en", "The strike killed the commander and six others.", ["dead"]),
+        ("en", "The blast killed four soldiers and wounded 30.", ["dead", None]),
+        ("en", "About 40 prisoners escaped during the attack.", [None]),
+    ],
+)
+def test_status_implied_by_the_counted_noun(nlps, language, text, expected) -> None:
+    assert statuses(nlps, language, text) == expected
+
+
+def test_share_of_an_event_noun_takes_its_status(nlps) -> None:
+    (figure,) = run(nlps, "en", "Syria accounted for half of all returns.")
+    assert figure["status"] == "returned" and "returns" in figure["counts"]
+
+
+# 9. verbs, clauses and nouns of the domain -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "status"),
+    [
+        ("en", "About 70 men suspected of having fought for the group are detained in Kurdish prisons.", "detained"),
+        ("fr", "Quelque 300 hommes soupçonnés d'avoir combattu pour Daech sont incarcérés à Hassaké.", "detained"),
+        ("fr", "En 2022, 40 détenus condamnés pour terrorisme ont été libérés.", "released"),
+        ("fr", "Selon la police, une vingtaine restent portés disparus.", "missing"),
+        ("en", "Iraq brought home 540 of its citizens.", "returned"),
+        ("fr", "La cour a condamné trois hommes à de la prison ferme.", "detained"),
+        ("en", "The group's armed wing, the SDF, holds about 5,000 fighters in a dozen prisons.", "detained"),
+        ("fr", "La brigade, forte de 400 hommes, opère dans le nord.", "present"),
+        ("fr", "Le groupe revendique 5 000 hommes.", "present"),
+    ],
+)
+def test_domain_verbs_and_clauses(nlps, language, text, status) -> None:
+    assert run(nlps, language, text)[0]["status"] == status
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "counts", "status"),
+    [
+        ("en", "Air strikes killed 20 of its fighters.", "fighters", "dead"),
+        ("fr", "La police a arrêté 30 de ses membres.", "membres", "detained"),
+        ("en", "Iraq brought home 540 of its citizens.", "citizens", "returned"),
+    ],
+)
+def test_partitive_number_counts_the_noun(nlps, language, text, counts, status) -> None:
+    (figure,) = run(nlps, language, text)
+    assert (figure["counts"], figure["status"]) == (counts, status)
+
+
+# 10. pronoun headcounts, coordination and shares ----------------------------------------------
+
+
+def test_pronoun_headcount_before_a_range(nlps) -> None:
+    figures = run(nlps, "fr", "Selon un responsable, elles seraient entre 60 et 80, dont une trentaine d'enfants.")
+    assert [f["status"] for f in figures] == ["present", "present", "present"]
+
+
+def test_first_conjunct_shares_the_verb_of_the_second(nlps) -> None:
+    text = "Une trentaine de Belges et quelque 90 enfants se trouveraient encore dans les camps."
+    assert statuses(nlps, "fr", text) == ["present", "present"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "status"),
+    [
+        ("fr", "Quelque 300 enfants vivent dans le camp, la moitié d'entre eux y étant nés.", None),
+        ("en", "The site housed about 3,000 people as of May, a third of them foreigners.", None),
+        ("en", "The group has 4,000 fighters, roughly a fifth of them deployed in Libya.", "present"),
+    ],
+)
+def test_share_status_from_its_own_words(nlps, language, text, status) -> None:
+    share = next(f for f in run(nlps, language, text) if f["unit"] == "share")
+    assert share["status"] == status
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "word"),
+    [
+        ("en", "Women make up 30% of the detainees.", "Women"),
+        ("en", "Nearly two thirds of all residents are children.", "children"),
+        ("fr", "Les femmes représentent 41 % des détenus.", "femmes"),
+    ],
+)
+def test_share_counts_name_who_makes_it_up(nlps, language, text, word) -> None:
+    (figure,) = run(nlps, language, text)
+    assert word in figure["counts"] and figure["status"] is None
+
+
+# 11. a total recalled from an earlier sentence; parts of counts of people ---------------------
+
+
+def test_recalled_total_takes_the_earlier_count(nlps) -> None:
+    first, again, part = run(nlps, "en", "Belgium brought 18 women back from Roj. Of the 18, 11 were taken into custody.")
+    assert again["status"] == first["status"] == "returned" and "women" in again["counts"]
+    assert part["parent"] == 1 and part["status"] == "detained"
+    first, again, part = run(nlps, "fr", "Environ 300 Belges sont partis en Syrie. Sur ces 300 personnes, 80 sont rentrées.")
+    assert (again["status"], part["status"]) == ("joined", "returned")
+
+
+def test_part_of_people_is_not_a_part_of_things(nlps) -> None:
+    total, _camps, part = run(nlps, "en", "Governments repatriated 900 citizens from the three camps, including 500 children.")
+    assert part["parent"] == 0 and part["status"] == total["status"] == "returned"
+
+
+# 12. parts announced at the start of the next sentence; counts named by their subject ---------
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "counts", "status"),
+    [
+        ("en", "France repatriated 300 citizens last year. Among them were 40 children.", "children", "returned"),
+        ("en", "France repatriated 300 citizens last year. Among them, 40 remain in custody.", "citizens", "detained"),
+        ("fr", "Depuis 2014, 412 « revenants » ont été jugés à Paris. Parmi eux figurent 178 femmes.", "femmes", "returned"),
+    ],
+)
+def test_part_marker_opening_the_next_sentence(nlps, language, text, counts, status) -> None:
+    _total, part = run(nlps, language, text)
+    assert part["parent"] == 0 and counts in part["counts"] and part["status"] == status
+
+
+def test_dont_inside_a_sentence_is_not_a_part_of_the_sentence_before(nlps) -> None:
+    text = "La France a rapatrié 40 enfants. Les mères, dont deux étaient recherchées, ont été entendues."
+    assert run(nlps, "fr", text)[-1]["parent"] is None
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "word", "status"),
+    [
+        ("en", "According to officials, the number of the residents of the town is 90,000 person.", "residents", "present"),
+        ("en", "The number of foreign fighters is estimated at 4,000.", "fighters", "present"),
+    ],
+)
+def test_number_of_subject_names_the_count(nlps, language, text, word, status) -> None:
+    (figure,) = run(nlps, language, text)
+    assert word in figure["counts"] and figure["status"] == status
+
+
+def test_noun_with_complement_noun_as_cue(nlps) -> None:
+    text = "Le gouvernement a rapatrié 15 mères ; parmi ces dernières, neuf ont été placées sous mandat d'arrêt."
+    _total, part = run(nlps, "fr", text)
+    assert part["parent"] == 0 and part["status"] == "detained" and "mères" in part["counts"]
+
+
+def test_a_warrant_alone_is_no_detention(nlps) -> None:
+    text = "Les mères, dont deux faisaient l'objet d'un mandat d'arrêt, ont été entendues."
+    assert statuses(nlps, "fr", text) == [None]

@@ -45,3 +45,12 @@ def test_missing_section_is_named() -> None:
 def test_unknown_language() -> None:
     with pytest.raises(DataFileError, match="de"):
         parse(_data(), "de")
+
+
+def test_noun_status_is_read_noun_to_status_and_checked() -> None:
+    lex = load("en")
+    assert lex.noun_status["fighters"] == "present" and lex.noun_status["revenants"] == "returned"
+    data = _data()
+    data["cohort"]["noun_status"]["enrolled"] = ["cadets"]
+    with pytest.raises(DataFileError, match="noun_status.enrolled"):
+        parse(data, "en")

@@ -57,6 +57,8 @@ class _Item:
     compared: int | None = None  # "contre 126", "up from 90": the figure it compares with
     segment: tuple[int, int] | None = None  # tokens of "up from 90 in 2019" (its own dates)
     coordinated: int | None = None  # "25 women and 47 children": the first conjunct
+    recalled: int | None = None  # "Of the 689, ...": the earlier figure of 689 it recalls
+    member: Token | None = None  # "Children make up 64% of ...": who the share counts
 
 
 class FigureExtractor:
@@ -99,6 +101,7 @@ class FigureExtractor:
         self._link_parents(doc, items)
         self._link_comparisons(doc, items)
         self._link_coordinated(doc, items)
+        self._link_recalled(doc, items)
         self._find_antecedents(doc, items)
         places = context.places_of(doc, lex)
         place_tokens = {i for p in places for i in range(p.start, p.end)}
@@ -153,10 +156,25 @@ class FigureExtractor:
             previous = [
                 j for j in range(k) if items[j].sent == sent and items[j].raw.unit not in MEASURES
             ]
+            if not previous and markers.marker_start(doc, raw.start, sent.start) == sent.start:
+                # "... 1 910 ressortissants ... Parmi eux, 690 se trouvaient sur zone": the
+                # whole is a count of people of the sentence before
+                before = [
+                    j
+                    for j in range(k)
+                    if items[j].sent.end == sent.start
+                    and items[j].raw.unit not in MEASURES
+                    and items[j].raw.unit not in ("share", "percent")
+                    and (items[j].counted.head is None or is_people(items[j].counted.head, self.lex))
+                ]
+                if before:
+                    item.parent = before[-1]
+                    item.marker_child = True
+                continue
             if not previous or raw.range_with is not None and raw.range_with < k:
                 continue
             if markers.marker_before(doc, raw.start, sent.start):
-                item.parent = previous[-1]
+                item.parent = self._whole_of(items, k, previous)
                 item.marker_child = True
             elif raw.unit in ("share", "percent") and (
                 item.counted.pronoun or markers.marker_after(doc, raw.unit_end or raw.end)
@@ -185,6 +203,18 @@ class FigureExtractor:
                 ):
                     other.parent = k
 
+    def _whole_of(self, items: list[_Item], k: int, previous: list[int]) -> int:
+        """The figure a part belongs to: the nearest earlier one, but a count of people is
+        not a part of a count of things ("from the two camps, including 1,870 children")."""
+        head = items[k].counted.head
+        if head is None or not is_people(head, self.lex):
+            return previous[-1]
+        for j in reversed(previous):
+            other = items[j].counted.head
+            if other is None or is_people(other, self.lex) or other.lower_ in self.lex.present_nouns:
+                return j
+        return previous[-1]
+
     def _link_coordinated(self, doc: Doc, items: list[_Item]) -> None:
         """"une cinquantaine de combattants et plus d'une centaine d'enfants": the second
         count shares the verb, hence the status, of the first."""
@@ -197,6 +227,26 @@ class FigureExtractor:
                 t.text in _BREAK or t.pos_ in ("VERB", "AUX") for t in gap
             ):
                 item.coordinated = k - 1
+
+    def _link_recalled(self, doc: Doc, items: list[_Item]) -> None:
+        """"Of the 689, 412 were children", "Sur ces 420 personnes, ...": a total that
+        opens a sentence with the value of a count of an earlier sentence is that count
+        again: it takes its noun and status, not the status of its parts."""
+        for k, item in enumerate(items):
+            if item.raw.value is None or not self.markers.opens_total(
+                doc, item.raw.start, item.sent.start
+            ):
+                continue
+            for j in range(k - 1, -1, -1):
+                other = items[j]
+                if (
+                    other.sent != item.sent
+                    and other.raw.value == item.raw.value
+                    and other.raw.unit not in MEASURES
+                    and other.raw.unit not in ("share", "percent")
+                ):
+                    item.recalled = j
+                    break
 
     def _link_comparisons(self, doc: Doc, items: list[_Item]) -> None:
         """"150 en 2023, contre 126 fin 2021": 126 is an earlier value of the figure before."""
@@ -226,6 +276,13 @@ class FigureExtractor:
         for k, item in enumerate(items):
             if item.counted.head is not None:
                 continue
+            if item.recalled is not None:
+                source = items[item.recalled]
+                counted = source.counted if source.counted.head is not None else source.antecedent
+                if counted is not None and counted.head is not None:
+                    item.antecedent = counted
+                    item.antecedent_of = item.recalled
+                    continue
             if item.compared is not None:
                 source = items[item.compared]
                 counted = source.counted if source.counted.head is not None else source.antecedent
@@ -299,6 +356,7 @@ class FigureExtractor:
             return True
         return (
             is_people(head, self.lex)
+            or isinstance(status.cue(head, self.lex), str)  # "370 morts", "half of all returns"
             or head.lower_ in self.lex.present_nouns
             or (head.lower_ in self.lex.units_by_noun and head.lower_ in self.lex.roles)
         )
@@ -336,11 +394,31 @@ class FigureExtractor:
                 or verb.lower_ in lex.composition_verbs
             )
             item.own_verb = verb is not None
+            if composed and verb is not None:
+                member = _composing_member(verb, item.raw.start, item.raw.end)
+                if member is not None and (
+                    is_people(member, lex) or member.ent_type_ == "NORP"
+                ):
+                    item.member = member
+            if self._share_own_clause(doc, item):
+                # "la moitié d'entre eux y étant nés": the share's own participle decides
+                found = status.from_noun_clause(doc[item.raw.end - 1], lex, blocked)
+                item.own_verb = True
+                composed = False
+            elif self._share_described(doc, item):
+                found, composed = None, True  # "a third of them foreigners": an attribute
             item.status = found if isinstance(found, str) and not composed else None
+            noun = item.counted.head
+            if item.status is None and noun is not None and not is_people(noun, lex):
+                # "half of all returns", "la moitié des morts": the noun is the status
+                cued = status.cue(noun, lex)
+                item.status = cued if isinstance(cued, str) else None
             item.status_found = True
             return
         if item.compared is not None and head is None:
             return  # "contre 126": the status of the figure it compares with
+        if item.recalled is not None:
+            return  # "Of the 689, ...": the status of the count it recalls
         found: object = status.NO_CUE
         if head is not None and status.cue(head, lex) is None:
             found = None  # "2,8 millions de déplacés": the noun rules out a status
@@ -356,8 +434,10 @@ class FigureExtractor:
         if found is status.NO_CUE:
             found, verb = status.from_governor(anchor, lex, blocked, places)
             item.own_verb = verb is not None
+        if found is status.NO_CUE and head is not None and not is_people(head, lex):
+            found = status.cue(head, lex)  # "a fait 71 morts": the counted noun is the status
         after = item.raw.unit_end or item.raw.end
-        if found is status.NO_CUE and status.headcount(doc[item.raw.end - 1]):
+        if found is status.NO_CUE and status.headcount(doc[item.raw.end - 1], item.raw.start):
             found = "present"
         if found is status.NO_CUE and head is None and status.located(doc, after, lex):
             found = "present"
@@ -386,9 +466,67 @@ class FigureExtractor:
                 and (item.antecedent is None or item.parent is None)
             ):
                 found = "present"
+            elif noun is not None and item.counted.head is not None and item.parent is None:
+                # "between 7,000 and 10,000 fighters" (a group's strength), "412 revenants"
+                implied = lex.noun_status.get(noun.lower_) or lex.noun_status.get(noun.lemma_.lower())
+                if implied is not None:
+                    found = implied
+        # "the number of the residents of the province is 4.2 million": who is counted
+        owner = self._number_of(anchor)
+        if owner is not None:
+            item.member = owner
+            if found is status.NO_CUE and owner.lower_ in lex.present_nouns:
+                found = "present"
+            elif found is status.NO_CUE:
+                implied = lex.noun_status.get(owner.lower_) or lex.noun_status.get(owner.lemma_.lower())
+                if implied is not None:
+                    found = implied
         if found is not status.NO_CUE:
             item.status = found if isinstance(found, str) else None
             item.status_found = True
+
+    def _number_of(self, anchor: Token) -> Token | None:
+        """The X of "the number of X is N" / "le nombre de X est estimé à N"."""
+        verb = _governing_verb(anchor)
+        if verb is None:
+            return None
+        if verb.dep_ in ("aux", "auxpass", "aux:pass", "aux:tense", "cop") and verb.head is not verb:
+            verb = verb.head
+        for subject in verb.children:
+            if not subject.dep_.startswith("nsubj") or subject.lemma_.lower() not in self.lex.count_nouns:
+                continue
+            for child in subject.children:
+                nouns = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else (
+                    [child] if child.dep_ == "nmod" else []
+                )
+                for noun in nouns:
+                    if is_people(noun, self.lex) or noun.lower_ in self.lex.present_nouns:
+                        return noun
+        return None
+
+    def _share_own_clause(self, doc: Doc, item: _Item) -> bool:
+        """ "half of them born there": a share of a pronoun with a participle clause."""
+        if not item.counted.pronoun:
+            return False
+        anchor = doc[item.raw.end - 1]
+        return any(c.dep_ in ("acl", "relcl", "acl:relcl") for c in anchor.children)
+
+    def _share_described(self, doc: Doc, item: _Item) -> bool:
+        """ "a third of them foreigners", "un tiers d'entre eux étrangers": a noun right after
+        the pronoun and no verb defines the share by an attribute."""
+        if not item.counted.pronoun:
+            return False
+        i = item.counted.start + 1
+        while i < len(doc) and doc[i].lower_ in ("them", "whom", "eux", "elles", "d'", "d’", "de"):
+            i += 1
+        if i >= len(doc) or doc[i].pos_ not in ("NOUN", "ADJ", "PROPN"):
+            return False
+        end = i
+        while end < len(doc) and doc[end].text not in _BREAK:
+            if doc[end].pos_ in ("VERB", "AUX"):
+                return False
+            end += 1
+        return True
 
     def _inherit_status(self, items: list[_Item], k: int) -> None:
         """Parts ("including 68 men"), range ends and elliptic numbers ("1 000 ... en 2013,
@@ -398,7 +536,12 @@ class FigureExtractor:
         parent, antecedent = item.parent, item.antecedent_of
         if item.raw.unit in ("share", "percent") and item.own_verb:
             parent = antecedent = None
-        for source in (item.compared, parent, item.raw.range_with, item.coordinated, antecedent):
+        # "Une centaine de Françaises et quelque 250 enfants se trouveraient ...": the first
+        # conjunct shares the verb of the second
+        following = k + 1 if k + 1 < len(items) and items[k + 1].coordinated == k else None
+        for source in (
+            item.recalled, item.compared, parent, item.raw.range_with, item.coordinated, following, antecedent
+        ):
             if source is not None and items[source].status_found:
                 item.status = items[source].status
                 item.status_found = True
@@ -435,6 +578,16 @@ class FigureExtractor:
             head = item.counted.head
             tail = head.text if head is not None and raw.unit == "km2" else rest
             return f"{lex.measure_nouns[raw.unit]} {tail}".strip()
+        if item.member is not None:
+            # "Children make up 64% of the population": children, of the population
+            left, right = item.member.left_edge.i, item.member.right_edge.i + 1
+            member = doc[left : min(right, left + 8)].text
+            whole = (
+                doc[item.counted.start : item.counted.end].text
+                if item.counted.head is not None
+                else ""
+            )
+            return f"{member} ({whole})" if whole else member
         if item.counted.head is not None:
             return doc[item.counted.start : item.counted.end].text
         rest_start = after
@@ -535,6 +688,21 @@ def _is_date_start(doc: Doc, i: int, lex: FigureLexicon) -> bool:
     if word in lex.months or (doc[i].like_num and len(doc[i].text) == 4):
         return True
     return word in lex.date_preps and nxt is not None and (nxt.like_num or nxt.lower_ in lex.months)
+
+
+_MEMBER_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "attr"})
+
+
+def _composing_member(verb: Token, start: int, end: int) -> Token | None:
+    """The other argument of a composition verb: "Children make up 64% of ...", "nearly two
+    thirds of all residents are children", "Les femmes représentent 41 % des détenus"."""
+    for child in verb.children:
+        if child.dep_ in _MEMBER_DEPS and child.pos_ in ("NOUN", "PROPN") and not (
+            child.left_edge.i <= start < child.right_edge.i + 1
+            or start <= child.i < end
+        ):
+            return child
+    return None
 
 
 def _is_object(head: Token) -> bool:

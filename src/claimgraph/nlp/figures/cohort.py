@@ -16,7 +16,7 @@ from claimgraph.nlp.figures.detect import RawNumber
 from claimgraph.nlp.figures.lexicon import FigureLexicon
 
 _OF = frozenset({"of", "de", "d'", "d’", "des", "du"})
-_DETS = frozenset({"the", "these", "those", "its", "their", "les", "la", "le", "l'", "l’", "ces", "leurs", "ses"})
+_DETS = frozenset({"the", "these", "those", "its", "their", "all", "les", "la", "le", "l'", "l’", "ces", "leurs", "ses", "tous", "toutes"})
 _PRONOUNS = frozenset({"whom", "them", "which", "those", "these", "eux", "elles", "entre", "lesquels", "lesquelles", "ceux"})
 _STOP_PUNCT = frozenset({",", ";", ":", "–", "—", "(", ")", "[", "]", ".", "!", "?", "«", "»"})
 _QUOTES = frozenset({"“", "”", '"', "«", "»", "‘", "’", "'"})
@@ -40,7 +40,13 @@ def find_counted(doc: Doc, raw: RawNumber, lex: FigureLexicon, figure_starts: se
     """The noun phrase right after the number (after "of"/"de" for "thousands of X")."""
     i = raw.unit_end or raw.end
     n = len(doc)
-    if raw.takes_of or raw.unit in ("percent", "share"):
+    if _partitive(doc, i):
+        i += 1  # "25 of its fighters", "40 de ses cadres": the number is a part of the noun
+        while i < n and doc[i].lower_ in _DETS:
+            i += 1
+        if i in figure_starts:
+            return Counted(None, i, i, of_figure=True)  # "12 of the 25 women"
+    elif raw.takes_of or raw.unit in ("percent", "share"):
         if i < n and doc[i].lower_ in _OF:
             i += 1
             if i < n and doc[i].lower_ in _PRONOUNS:
@@ -49,8 +55,8 @@ def find_counted(doc: Doc, raw: RawNumber, lex: FigureLexicon, figure_starts: se
                 i += 1
             if i in figure_starts:
                 return Counted(None, i, i, of_figure=True)  # "un tiers des 90 détenus"
-        elif raw.takes_of:
-            return Counted(None, i, i)
+        elif raw.takes_of and raw.kind != "approx_noun":
+            return Counted(None, i, i)  # "hundreds fled"; but "two dozen prisons" has its noun
     if raw.unit in ("km", "m") and raw.unit_end is not None:
         return Counted(None, i, i)
     if raw.unit_end is not None and i < n and doc[i].lower_ in _OF:
@@ -62,10 +68,18 @@ def find_counted(doc: Doc, raw: RawNumber, lex: FigureLexicon, figure_starts: se
     return Counted(head, i, end)
 
 
+def _partitive(doc: Doc, i: int) -> bool:
+    """"of its", "de ses", "of the": a bare number followed by of + determiner."""
+    return i + 1 < len(doc) and doc[i].lower_ in ("of", "de", "d'", "d’") and doc[i + 1].lower_ in _DETS
+
+
 def _head_noun(doc: Doc, i: int, lex: FigureLexicon) -> Token | None:
     n = len(doc)
     if lex.language == "fr":
         j = i
+        while j < n and j < i + 2 and doc[j].text in _QUOTES:
+            j += 1  # "412 « revenants »"
+        i = j
         while j < n and j < i + 3 and doc[j].pos_ == "ADJ" and j + 1 < n and doc[j + 1].pos_ in ("NOUN", "ADJ"):
             j += 1
         if j < n and doc[j].pos_ in ("NOUN", "PROPN", "ADJ") and doc[j].is_alpha:

@@ -188,12 +188,15 @@ class NumberFinder:
             value = parse_numeral(text, lex.language)
             if value is None or _ORDINAL.match(token.text):
                 return None
+            if " " in text and text.startswith("0"):
+                return RawNumber(i, j, None, kind="phone")  # "0 800 005 696": no count starts with 0
             # multipliers: "4 million", "2,5 millions"
             multiplied = False
             while j < len(doc) and doc[j].lower_ in lex.multipliers:
                 value = value * lex.multipliers[doc[j].lower_]
                 j += 1
                 multiplied = True
+            value, j = self._compound(doc, j, value)
             if isinstance(value, float) and value.is_integer() and value >= 1000:
                 value = int(value)
             kind = "numeral"
@@ -212,6 +215,8 @@ class NumberFinder:
                     break
             if not parts:
                 return None
+            if j < len(doc) and doc[j].lower_ in lex.approx_nouns:
+                return self._approx_noun(doc, j, phrases)  # "two dozen", "deux centaines"
             start = i
             if parts[0].lower_ in lex.multipliers and i > 0 and doc[i - 1].lower_ in lex.weak_number_words:
                 start = i - 1  # "a hundred", "un million"
@@ -229,6 +234,25 @@ class NumberFinder:
         if kind == "numeral" and self._phone_like(doc, i, j):
             return RawNumber(i, j, None, kind="phone")
         return self._finish(doc, raw, phrases)
+
+    def _compound(self, doc: Doc, j: int, value: float) -> tuple[float, int]:
+        """"4 million and 200 thousand": a smaller multiplied number joined to a larger one."""
+        lex = self.lex
+        last = lex.multipliers.get(doc[j - 1].lower_)
+        while (
+            last is not None
+            and j + 2 < len(doc)
+            and doc[j].lower_ in lex.number_joiners
+            and doc[j + 1].like_num
+            and lex.multipliers.get(doc[j + 2].lower_, last) < last
+        ):
+            part = parse_numeral(doc[j + 1].text, lex.language)
+            if part is None:
+                break
+            last = lex.multipliers[doc[j + 2].lower_]
+            value = value + part * last
+            j += 3
+        return value, j
 
     def _phone_like(self, doc: Doc, i: int, j: int) -> bool:
         """"01 45 67 89 10": part of a run of three or more glued groups of one or two digits."""
@@ -366,10 +390,23 @@ class NumberFinder:
                 and not _plural_noun_follows(doc, raw.end, lex)
             ):
                 return True
-            if _after_reference_noun(doc, raw.start, lex):
+            if _after_reference_noun(doc, _code_head(doc, raw.start), lex):
                 return True
-            if before is not None and before.lower_ in lex.anaphoric_determiners:
-                return True  # "ces deux attentats", "these three groups": counted before
+            if _code_head(doc, raw.start) < raw.start - 2:
+                return True  # "421-2-1": the third part of a code
+            if _paragraph_number(doc, raw, self._text):
+                return True
+            if after is not None and after.text in ("-", "‑") and after_i + 1 < len(doc) and (
+                doc[after_i + 1].lower_ in lex.ordinals
+            ):
+                return True  # "Thirty-fourth report"
+            if (
+                before is not None
+                and before.lower_ in lex.anaphoric_determiners
+                and " ".join(t.lower_ for t in doc[max(0, raw.start - 2) : raw.start])
+                not in lex.total_openers
+            ):
+                return True  # "ces deux attentats": counted before; "sur ces 420 personnes" is a total
             if raw.kind == "numeral" and first.text.isdigit() and len(first.text) >= 5:
                 return True  # 13224: counts this large are written with separators
             if before is not None and before.lower_ in lex.months:
@@ -378,13 +415,15 @@ class NumberFinder:
                 return True
             if raw.unit is None and self._time_unit_follows(doc, after_i):
                 return True
+            if raw.unit is None and self._shares_time_unit(doc, after_i):
+                return True
             if raw.start in phrases.get("AGE>", {}) or (
                 before is not None and raw.start - 1 in phrases.get("AGE>", {})
             ):
                 return True
             if _in_date_entity(doc, raw, lex):
                 return True
-            if _part_of_name(doc, raw, self._text):
+            if _part_of_name(doc, _list_head(doc, raw), self._text):
                 return True
         if raw.unit == "percent":
             tail = self._text[doc[raw.num_start].idx : doc[raw.num_start].sent.end_char]
@@ -400,12 +439,78 @@ class NumberFinder:
         return i < len(doc) and doc[i].lower_ in self.lex.time_units
 
 
+    def _shares_time_unit(self, doc: Doc, i: int) -> bool:
+        """"à dix-huit et vingt-deux ans": the first of two coordinated numbers shares the
+        time unit of the second."""
+        lex = self.lex
+        if i + 2 >= len(doc) or doc[i].lower_ not in lex.number_joiners | lex.range_links | {"or", "ou"}:
+            return False
+        j = i + 1
+        while j < len(doc) and j < i + 4 and (
+            doc[j].like_num or doc[j].lower_ in lex.number_words or self._hyphen_number(doc[j].lower_)
+        ):
+            j += 1
+        return j > i + 1 and self._time_unit_follows(doc, j)
+
+
+_CODE_LETTER = re.compile(r"^[A-Z]\.$")
+
+
+def _glued_pair(doc: Doc, i: int) -> bool:
+    """doc[i] follows doc[i - 1] with no space between them."""
+    return i > 0 and doc[i - 1].whitespace_ == ""
+
+
+def _code_head(doc: Doc, start: int) -> int:
+    """The first number of a code written with hyphens ("421-2-1", "L. 228-1")."""
+    i = start
+    while (
+        i >= 2
+        and doc[i - 1].text in ("-", "‑")
+        and _glued_pair(doc, i)
+        and _glued_pair(doc, i - 1)
+        and doc[i - 2].like_num
+    ):
+        i -= 2
+    return i
+
+
+def _list_head(doc: Doc, raw: RawNumber) -> RawNumber:
+    """"Brigades 45, 46 and 47": the first number of a list of bare numbers."""
+    i = raw.start
+    if not doc[i].text.isdigit():
+        return raw
+    while (
+        i >= 2
+        and doc[i - 1].lower_ in (",", "and", "et", "or", "ou")
+        and doc[i - 2].text.isdigit()
+        and not _looks_like_year(doc[i - 2])
+    ):
+        i -= 2
+    if i == raw.start:
+        return raw
+    return RawNumber(i, i + 1, None, num_start=i)
+
+
+def _paragraph_number(doc: Doc, raw: RawNumber, text: str) -> bool:
+    """"38. Member States assessed ...": a number opening its line, then a full stop."""
+    first = doc[raw.num_start]
+    if raw.end - raw.num_start != 1 or not first.text.isdigit() or raw.end >= len(doc):
+        return False
+    if doc[raw.end].text != "." or doc[raw.end].idx != first.idx + len(first.text):
+        return False
+    line_start = text.rfind("\n", 0, first.idx) + 1
+    return not text[line_start : first.idx].strip()
+
+
 def _after_reference_noun(doc: Doc, start: int, lex: FigureLexicon) -> bool:
-    """"Section 219", "Executive Order (E.O.) 13224", "résolution 2178"."""
+    """"Section 219", "Executive Order (E.O.) 13224", "résolution 2178", "article L. 228"."""
     i = start - 1
     if i >= 0 and doc[i].text == ")":
         while i >= 0 and doc[i].text != "(":
             i -= 1
+        i -= 1
+    if i >= 1 and _CODE_LETTER.match(doc[i].text):
         i -= 1
     if i < 0:
         return False

@@ -52,6 +52,7 @@ class FigureLexicon:
     ordinals: frozenset[str]
     part_markers_before: tuple[str, ...]
     part_markers_after: tuple[str, ...]
+    part_marker_verbs: frozenset[str]
     total_openers: tuple[str, ...]
     in_place: frozenset[str]
     date_preps: frozenset[str]
@@ -61,6 +62,8 @@ class FigureLexicon:
     comparison_markers: tuple[str, ...]
     place_anaphors: frozenset[str]
     place_nouns: frozenset[str]
+    linking_verbs: frozenset[str]
+    record_words: frozenset[str]
     # shared across languages
     nationalities: dict[str, str]
     genders: dict[str, str]
@@ -68,7 +71,9 @@ class FigureLexicon:
     roles: dict[str, str]
     person_nouns: frozenset[str]
     present_nouns: frozenset[str]
+    noun_status: dict[str, str]  # counted noun -> the status it implies by default
     collective_nouns: frozenset[str]
+    count_nouns: frozenset[str]
     units_by_noun: dict[str, str]
     status: dict[str, str | None]
 
@@ -116,6 +121,18 @@ def _names(data: dict[str, Any], key: str, where: str) -> dict[str, str]:
         if not isinstance(name, str):
             raise _fail(f"{where}.{key}.{word} must be a string, not {name!r}")
     return {str(k).lower(): v for k, v in values.items()}
+
+
+def _noun_status(cohort: dict[str, Any], known: Any) -> dict[str, str]:
+    """cohort.noun_status: STATUS -> nouns, read as noun -> STATUS."""
+    table = _section(cohort, "noun_status", dict, "cohort")
+    out: dict[str, str] = {}
+    for value in table:
+        if value not in known:
+            raise _fail(f"cohort.noun_status.{value} is not a status; valid: {', '.join(sorted(known))}")
+        for noun in _words(table, value, "cohort.noun_status"):
+            out[noun] = value
+    return out
 
 
 def parse(data: Any, language: str) -> FigureLexicon:
@@ -183,6 +200,7 @@ def parse(data: Any, language: str) -> FigureLexicon:
         ordinals=frozenset(_words(lang, "ordinals", language)),
         part_markers_before=_words(lang, "part_markers_before", language),
         part_markers_after=_words(lang, "part_markers_after", language),
+        part_marker_verbs=frozenset(_words(lang, "part_marker_verbs", language)),
         total_openers=_words(lang, "total_openers", language),
         in_place=frozenset(_words(lang, "in_place", language)),
         date_preps=frozenset(_words(lang, "date_preps", language)),
@@ -192,13 +210,17 @@ def parse(data: Any, language: str) -> FigureLexicon:
         comparison_markers=_words(lang, "comparison_markers", language),
         place_anaphors=frozenset(_words(lang, "place_anaphors", language)),
         place_nouns=frozenset(_words(lang, "place_nouns", language)),
+        linking_verbs=frozenset(_words(lang, "linking_verbs", language)),
+        record_words=frozenset(_words(lang, "record_words", language)),
         nationalities=_names(cohort, "nationalities", "cohort"),
         genders=_names(cohort, "genders", "cohort"),
         age_classes=_names(cohort, "age_classes", "cohort"),
         roles=_names(cohort, "roles", "cohort"),
         person_nouns=frozenset(_words(cohort, "person_nouns", "cohort")),
         present_nouns=frozenset(_words(cohort, "present_nouns", "cohort")),
+        noun_status=_noun_status(cohort, known_statuses),
         collective_nouns=frozenset(_words(cohort, "collective_nouns", "cohort")),
+        count_nouns=frozenset(_words(cohort, "count_nouns", "cohort")),
         units_by_noun=_names(cohort, "units_by_noun", "cohort"),
         status={str(k).lower(): v for k, v in status.items()},
     )

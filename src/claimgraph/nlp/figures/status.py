@@ -15,6 +15,12 @@ Where it looks, in order (the first cue found wins; a "null" cue such as *fled* 
    camp rather than a prison or an authority ("the camp held 2,590 people") -> present;
 4. a place right after the number and no verb: "with 390 in the theater" -> present;
 5. French parses are weaker: the first cue word to the right in the same clause.
+
+A clause of suspicion or conviction on the noun ("men suspected of having fought") is a
+record, not a status, and is skipped; a linking verb ("restent portés disparus", "remain
+missing") gives way to the state named after it. When nothing above gives a status, the
+extractor (components/figures.py) falls back on the counted noun itself: "370 morts" ->
+dead, "7,000 fighters" -> present, "412 revenants" -> returned (``cohort.noun_status``).
 """
 
 from __future__ import annotations
@@ -75,6 +81,12 @@ def _oblique_cue(verb: Token, lex: FigureLexicon) -> object:
                 found = cue(noun, lex)
                 if found is not NO_CUE:
                     return found
+                # "placées sous mandat d'arrêt": the verb, its noun and the noun's complement
+                # ("faire l'objet d'un mandat d'arrêt" is no detention)
+                for complement in noun.children:
+                    key = f"{verb.lemma_.lower()} {noun.lemma_.lower()} {complement.lemma_.lower()}"
+                    if complement.pos_ == "NOUN" and key in lex.status:
+                        return lex.status[key]
     return NO_CUE
 
 
@@ -95,10 +107,19 @@ def _holder_status(verb: Token, anchor: Token, lex: FigureLexicon, places: set[i
     subject = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
     if subject is None or subject.left_edge.i <= anchor.i <= subject.right_edge.i:
         return "detained"  # passive ("are held in camps") or the people are the subject
-    if subject.lower_ in lex.detention_places or subject.lemma_.lower() in lex.detention_places:
-        return "detained"
-    if subject.ent_type_ in ("ORG", "NORP", "PERSON") and subject.i not in places:
-        return "detained"
+    # the holder may be named in apposition ("its armed wing, the SDF, holds ..."), and
+    # the place it holds them in may be a prison ("holds 9,000 men in two dozen prisons")
+    holders = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+    for noun in holders:
+        if noun.lower_ in lex.detention_places or noun.lemma_.lower() in lex.detention_places:
+            return "detained"
+        if noun.ent_type_ in ("ORG", "NORP", "PERSON") and noun.i not in places:
+            return "detained"
+    for child in verb.children:
+        if child.dep_ in ("prep", *_OBLIQUE):
+            nouns = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else [child]
+            if any(n.lemma_.lower() in lex.detention_places or n.lower_ in lex.detention_places for n in nouns):
+                return "detained"
     return "present"
 
 
@@ -117,9 +138,12 @@ def from_group_size(anchor: Token, lex: FigureLexicon) -> str | None:
 
 
 def from_noun_clause(head: Token, lex: FigureLexicon, blocked: set[int]) -> object:
-    """Cues in the relative/participle clauses of the counted noun."""
+    """Cues in the relative/participle clauses of the counted noun; a clause of suspicion
+    ("men suspected of having fought") tells the past, not the status."""
     for child in head.children:
         if child.dep_ in ("relcl", "acl", "acl:relcl", "amod") and child.i not in blocked:
+            if child.lower_ in lex.record_words or child.lemma_.lower() in lex.record_words:
+                continue
             for token in child.subtree:
                 if token.i in blocked:
                     break
@@ -156,6 +180,11 @@ def from_governor(
     found = _verb_cue(verb, anchor, lex, blocked)
     if found == "detained" and (verb.lower_ in lex.holding_verbs or verb.lemma_.lower() in lex.holding_verbs):
         found = _holder_status(verb, anchor, lex, places)
+    if found == "present" and verb.lemma_.lower() in lex.linking_verbs:
+        # "plusieurs dizaines restent portés disparus": the state after the linking verb wins
+        after = from_right_context(verb.doc, verb.i + 1, lex, blocked, limit=4)
+        if isinstance(after, str):
+            found = after
     if found is NO_CUE:
         # "were indicted and placed in detention": a coordinated verb with no subject of its own
         for child in verb.children:
@@ -169,11 +198,19 @@ def from_governor(
 
 
 _HEADCOUNT_SUBJECTS = frozenset({"ils", "elles", "they", "we", "nous"})
+_BE = frozenset({"être", "be"})
 
 
-def headcount(anchor: Token) -> bool:
+def headcount(anchor: Token, start: int | None = None) -> bool:
     """"Ils étaient 150", "they were about 200": a number stated of a plural pronoun is a
-    count of people who are there (present)."""
+    count of people who are there (present). ``start`` (the first token of the number with
+    its qualifier) lets the words right before it decide when the parse does not:
+    "ils seraient entre 150 et 200"."""
+    doc = anchor.doc
+    if start is not None and start >= 2:
+        verb, subject = doc[start - 1], doc[start - 2]
+        if verb.lemma_.lower() in _BE and subject.lower_ in _HEADCOUNT_SUBJECTS:
+            return True
     for token in (anchor, anchor.head):
         children = list(token.children)
         if any(c.dep_ == "cop" and c.lemma_.lower() in ("être", "be") for c in children) and any(

@@ -33,12 +33,33 @@ class PartMarkers:
         self.after = tok(lex.part_markers_after)
         self.openers = tok(lex.total_openers)
         self.comparisons = tok(lex.comparison_markers)
+        self.verbs = lex.part_marker_verbs
+        self._before_by_last: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.before:  # longest first, as sorted above
+            self._before_by_last.setdefault(phrase[-1], []).append(phrase)
 
     def marker_before(self, doc: Doc, start: int, sent_start: int) -> bool:
+        """"including 68 men", "dont 41 000 enfants"; also with the verb between them:
+        "Among them were 40 children", "Parmi eux figurent 178 femmes"."""
+        return self.marker_start(doc, start, sent_start) is not None
+
+    def marker_start(self, doc: Doc, start: int, sent_start: int) -> int | None:
+        """Where the part marker before the number at ``start`` begins, if there is one."""
         i = start
         while i > sent_start and doc[i - 1].text in _SKIP:
             i -= 1
-        return any(_ends_at(doc, i, phrase, sent_start) for phrase in self.before)
+        j = i
+        while j > max(sent_start, i - 2) and (
+            doc[j - 1].pos_ in ("VERB", "AUX") or doc[j - 1].lower_ in self.verbs
+        ):
+            j -= 1
+        for end in (i, j) if j < i else (i,):
+            if end <= sent_start:
+                continue
+            for phrase in self._before_by_last.get(doc[end - 1].lower_, ()):
+                if _ends_at(doc, end, phrase, sent_start):
+                    return end - len(phrase)
+        return None
 
     def marker_after(self, doc: Doc, end: int) -> bool:
         return any(
@@ -56,13 +77,14 @@ class PartMarkers:
         return None
 
     def opens_total(self, doc: Doc, start: int, sent_start: int) -> bool:
-        """"Of the 1,490 ..." at the start of the sentence (or after a colon)."""
+        """"Of the 1,490 ..." at the start of the sentence (or after a colon, or after an
+        opening phrase and its comma: "Au 1er janvier 2024, sur ces 1.500 personnes")."""
         for phrase in self.openers:
             begin = start - len(phrase)
             if begin < sent_start:
                 continue
             if tuple(t.lower_ for t in doc[begin:start]) == phrase and (
-                begin == sent_start or doc[begin - 1].text in (":", "\n")
+                begin == sent_start or doc[begin - 1].text in (":", "\n", ",")
             ):
                 return True
         return False
