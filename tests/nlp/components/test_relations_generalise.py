@@ -134,6 +134,11 @@ EN = [
     ("Sharia4Belgium was founded in 2010 in Antwerp by Fouad Belkacem.",
      [("Sharia4Belgium", ORG, ["Sharia4Belgium"]), ("Antwerp", LOC, ["Antwerp"]), ("Belkacem", PER, ["Fouad Belkacem"])],
      {("Belkacem", "founded", "Sharia4Belgium")}),
+    # 15 a possessive refers to the subject of its own clause
+    ("Kata'ib Hezbollah is an Iraqi militia. Abu Fadak joined the Popular Mobilization Forces, while the group itself is led by its secretary-general, Ahmad al-Hamidawi.",
+     [("KH", ORG, ["Kata'ib Hezbollah"]), ("Abu Fadak", PER, ["Abu Fadak"]), ("PMF", ORG, ["Popular Mobilization Forces"]),
+      ("Hamidawi", PER, ["Ahmad al-Hamidawi"])],
+     {("Abu Fadak", "member_of", "PMF"), ("Hamidawi", "leads", "KH")}),
 ]
 
 FR = [

@@ -267,12 +267,36 @@ class Arguments:
                     self.doc[j].dep_ in SUBJECT_DEPS for j in range(arg.first, arg.last)
                 ):
                     subjects.append(arg)
-        if nearest:  # the nearest mention of the same sentence, else the last subject
+        if nearest:  # the subject of its own clause, the nearest mention before it in the
+            # sentence, else the last subject ("the group itself is led by its secretary")
+            own = self._clause_subject(token, types)
+            if own:
+                return own
             start = self.sent_starts[number]
             candidates_here = [a for a in candidates if a.first >= start]
             if candidates_here:
                 return candidates_here[:1]
         return (subjects or candidates)[:1]
+
+    def _clause_subject(self, token: Token, types: frozenset[str]) -> list[Arg]:
+        """The subject of the clause a possessive sits in, when it is not part of the
+        possessive's own phrase and resolves to an entity of ``types``."""
+        head = token.head
+        for _ in range(MAX_CLIMB):
+            subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None:
+                if subject.i <= token.i <= max(t.i for t in subject.subtree):
+                    return []  # "its leader said": the possessive is inside the subject
+                if subject.lower_ in PRONOUNS:
+                    return []
+                arg = self.arg_at(subject.i)
+                if arg is not None:
+                    return [arg] if arg.type in types and not self.is_modifier(arg) else []
+                return self.anaphor(subject, types)
+            if head.head is head:
+                return []
+            head = head.head
+        return []
 
     def latter(self, token: Token, types: frozenset[str]) -> list[Arg]:
         """ "the latter" / "ce dernier" / "celle-ci" -> the last compatible mention before
