@@ -244,6 +244,15 @@ FR = [
     ("La fusion du Front Fatah al-Cham avec le Mouvement Nour al-Din al-Zenki donne naissance à Hayat Tahrir al-Cham.",
      [("FFC", ORG, ["Front Fatah al-Cham"]), ("Zenki", ORG, ["Mouvement Nour al-Din al-Zenki"]), ("HTC", ORG, ["Hayat Tahrir al-Cham"])],
      {("FFC", "merged_into", "HTC"), ("Zenki", "merged_into", "HTC")}),
+    # a present-tense verb the tagger reads as an adjective, placed as a verb
+    ("Depuis 2020, l'EIGS affronte le GSIM, avec lequel il coexistait jusque-là.",
+     [("EIGS", ORG, ["EIGS"]), ("GSIM", ORG, ["GSIM"])],
+     {("EIGS", "fights", "GSIM")}),
+    # a fronted participle whose subject follows its comma with a determiner; "que mène X"
+    ("Soutenues par la coalition internationale que mène Washington, les FDS ont pris Raqqa.",
+     [("coalition", ORG, ["coalition internationale"]), ("Washington", CTRY, ["Washington"]),
+      ("FDS", ORG, ["FDS"]), ("Raqqa", LOC, ["Raqqa"])],
+     {("FDS", "allied_with", "coalition"), ("Washington", "leads", "coalition")}),
 ]
 
 

@@ -599,8 +599,11 @@ class Arguments:
                     found = self.anaphor(self.doc[i + 2], types)
                     if found:
                         return found
-            if self.doc[i].text == "," and self.arg_at(i + 1) is not None:
-                arg = self.arg_at(i + 1)
+            after = i + 1  # "..., les FDS ont chassé": determiners before the subject
+            while after < limit and self.doc[after].pos_ == "DET" and self.arg_at(after) is None:
+                after += 1
+            if self.doc[i].text == "," and after < limit and self.arg_at(after) is not None:
+                arg = self.arg_at(after)
                 if arg is not None and arg.type in types and self.arg_at(i - 1) is not None:
                     nxt = self.doc[arg.last] if arg.last < len(self.doc) else None
                     if nxt is None or nxt.lower_ not in self.coordination:

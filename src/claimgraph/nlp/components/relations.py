@@ -107,7 +107,11 @@ class RelationExtractor:
         if inverted is not None:
             subjects, objects = inverted
         else:
-            if cue.pos and root.pos_ != cue.pos and not (cue.pos == "VERB" and _acts_as_verb(root)):
+            if (
+                cue.pos
+                and root.pos_ != cue.pos
+                and not (cue.pos == "VERB" and (_acts_as_verb(root) or _verb_by_order(span, args)))
+            ):
                 return
             scope = args.scope(root)
             marker: int | None = None
@@ -301,6 +305,20 @@ def _one_among_several(span: Span, lexicon: Lexicon) -> bool:
             return False
         i -= 1
     return False
+
+
+def _verb_by_order(span: Span, args: Arguments) -> bool:
+    """True when a cue word the tagger did not read as a verb sits where a verb does: right
+    after a mention (adverbs aside) and before a determiner or a mention ("l'EIGS affronte
+    le GSIM", "HTC y contrôle la région")."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and (doc[i].pos_ == "ADV" or doc[i].lower_ in ("y", "en")):
+        i -= 1
+    if i < 0 or args.arg_at(i) is None or span.end >= len(doc):
+        return False
+    following = doc[span.end]
+    return following.pos_ == "DET" or args.arg_at(span.end) is not None
 
 
 def _acts_as_verb(token: Token) -> bool:
