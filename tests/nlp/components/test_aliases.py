@@ -174,3 +174,15 @@ def test_a_bracketed_gazetteer_name_completes_a_shortened_name() -> None:
     assert aliases == [("CENTCOM", "United States Central Command", "parenthesis")]
     short = next(m for m in found if m["text"] == "Central Command")
     assert (short["canonical"], short["label"]) == ("United States Central Command", "PublicBody")
+
+
+@pytest.mark.parametrize(
+    ("acronym", "name"),
+    [
+        ("JNIM", "Jama'at Nusrat al-Islam wal-Muslimin"),  # "wal" left out
+        ("ASWJ", "Ahl al-Sunna wa al-Jama'a"),  # "wa" kept
+        ("KH", "Kata'ib Hezbollah"),  # the apostrophe is inside one word
+    ],
+)
+def test_initials_of_transliterated_names(acronym: str, name: str) -> None:
+    assert initials_match(acronym, name)

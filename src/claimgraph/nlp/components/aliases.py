@@ -105,17 +105,29 @@ def load_cue_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return cue_patterns(load_bundled(CUE_FILE), language)
 
 
-# article and conjunctions inside transliterated Arabic names, skipped by acronyms
-# ("Jama'at Nusrat al-Islam wal-Muslimin": JNIM)
-ARABIC_PARTICLES: Final = frozenset({"al", "el", "ad", "as", "ash", "d", "l", "wal", "wa", "li", "bi", "fi"})
+# the article, and the connectors some acronyms skip, inside transliterated Arabic names
+ARTICLES: Final = frozenset({"al", "el", "ad", "as", "ash", "d", "l"})
+ARABIC_PARTICLES: Final = ARTICLES | {"wal", "wa", "li", "bi", "fi"}
 
 
 def initials_match(acronym: str, name: str) -> bool:
-    """Whether ``acronym`` abbreviates ``name`` (initials of content words, in order)."""
+    """Whether ``acronym`` abbreviates ``name`` (initials of content words, in order).
+
+    Arabic connectors are counted both ways, as acronyms do: "Jama'at Nusrat al-Islam
+    wal-Muslimin" is JNIM (without "wal"), "Ahl al-Sunna wa al-Jama'a" is ASWJ (with "wa").
+    """
     if acronym.endswith("s") and not acronym.isupper():
         acronym = acronym[:-1]  # plural: "NGOs"
     mixed = not acronym.isupper()
     letters = [c for c in acronym if c.isalpha() and (c.isupper() or not mixed)]
+    if len(letters) < 2:
+        return False
+    return any(
+        _initials_fit(letters, _initials(name, skip)) for skip in (ARTICLES, ARABIC_PARTICLES)
+    )
+
+
+def _initials(name: str, skip: frozenset[str]) -> list[str]:
     words = []
     for word in _WORD.findall(name):
         low = word.lower().strip("'’")
@@ -124,14 +136,17 @@ def initials_match(acronym: str, name: str) -> bool:
         # hyphens separate words; an apostrophe only after an elided article ("d'Irak"),
         # not inside a transliteration ("Kata'ib", "Jama'at": one word each)
         for part in re.split(r"-|(?<=\b[A-Za-z])['’]|(?<=\b[A-Za-z]{2})['’](?=[A-Z])", word):
-            if part and part.lower() not in ARABIC_PARTICLES:
+            if part and part.lower() not in skip:
                 prefix = _PREFIX.match(part)
                 if prefix and len(part) > prefix.end() + 3:
                     words.append(part[: prefix.end()])  # "antiterroriste" gives A and T
                     part = part[prefix.end() :]
                 words.append(part)
-    initials = [w[0].upper() for w in words]
-    if len(letters) < 2 or not initials:
+    return [w[0].upper() for w in words]
+
+
+def _initials_fit(letters: list[str], initials: list[str]) -> bool:
+    if not initials:
         return False
     if initials == letters:
         return True
