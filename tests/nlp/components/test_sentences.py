@@ -68,3 +68,15 @@ def test_component_alone_sets_only_what_the_text_shows():
     starts = [t.text for t in doc if t.is_sent_start]
     assert starts == ["Le", "Il", "Titre"]
     assert doc[3].is_sent_start is False and doc[4].is_sent_start is False  # "-", "Cham"
+
+
+def test_english_abbreviations_do_not_end_sentences_and_names_are_not_cut(nlp_en):
+    text = (
+        "Kata'ib Hezbollah\n\nKata'ib Hezbollah (Arabic for \"Brigades\"; KH) is an Iraqi "
+        "group. It was backed by the U.S. Army and Mr. Smith in 2003."
+    )
+    assert sents(nlp_en, text) == [
+        "Kata'ib Hezbollah",
+        "Kata'ib Hezbollah (Arabic for \"Brigades\"; KH) is an Iraqi group.",
+        "It was backed by the U.S. Army and Mr. Smith in 2003.",
+    ]

@@ -64,6 +64,7 @@ PRONOUNS: Final = frozenset(
     }
 )
 NON_PERSONAL: Final = frozenset({"it", "its"})
+NON_PERSONAL_SUBJECTS: Final = frozenset({"it", "elle", "il"})
 PERSONAL_POSSESSIVES: Final = frozenset({"his", "her", "son", "sa", "ses"})
 NAMING_PREPOSITIONS: Final = frozenset({"of", "de", "d'", "du", "d’"})
 HELD_BY: Final = frozenset(
@@ -233,6 +234,10 @@ class Arguments:
                     and self._determined(tok)
                 ):
                     arg = self.salient(i, kind, depth + 1)
+                elif arg is None and depth < 2 and tok.lower_ in NON_PERSONAL_SUBJECTS:
+                    # "It was founded ... . ... the group itself": what "it" stood for
+                    referent = self.pronoun(tok, frozenset({kind}))
+                    arg = referent[0] if referent else None
                 if arg is not None and arg.type == kind and not self.is_modifier(arg):
                     found = arg
                     break

@@ -12,9 +12,11 @@ set on ``Token.is_sent_start``):
 - no boundary inside a hyphenated word ("al-Cham", "Nour al-Din", "nord-est");
 - a boundary after a paragraph break, and after a line break that ends a sentence, a
   title or a dateline (not after a line wrapped inside a sentence);
-- in ``strict`` mode (French), a boundary after sentence-final punctuation followed by a
-  capital, a digit or an opening quote, and none anywhere else: the French parser's own
-  cuts are the unreliable ones. English keeps the parser's cuts elsewhere.
+- in ``strict`` mode (both languages), a boundary after sentence-final punctuation
+  followed by a capital, a digit or an opening quote, and none anywhere else: the parsers'
+  own cuts are the unreliable ones (measured on the annotated sets, docs/evaluation.md).
+  Abbreviations keep their period in one token ("M.", "U.S."), so they do not end a
+  sentence.
 
 Sets ``Token.is_sent_start`` only.
 """
@@ -29,7 +31,7 @@ from spacy.tokens import Doc, Token
 SENTENCE_END: Final = frozenset({".", "!", "?", "…", "?!", "!?", "...", "»."})
 HYPHENS: Final = frozenset({"-", "‑", "‐"})
 OPENERS: Final = frozenset({"«", "“", '"', "(", "[", "‘", "'", "—", "–", "-"})
-STRICT_LANGUAGES: Final = frozenset({"fr"})
+STRICT_LANGUAGES: Final = frozenset({"fr", "en"})
 
 
 @Language.factory(
