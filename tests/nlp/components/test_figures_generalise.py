@@ -345,3 +345,16 @@ def test_noun_with_complement_noun_as_cue(nlps) -> None:
 def test_a_warrant_alone_is_no_detention(nlps) -> None:
     text = "Les mères, dont deux faisaient l'objet d'un mandat d'arrêt, ont été entendues."
     assert statuses(nlps, "fr", text) == [None]
+
+
+def test_this_enclave_is_the_one_location_of_the_title_when_the_paragraph_names_none():
+    from claimgraph.nlp.pipelines import load
+
+    text = (
+        "Who are the foreign fighters holed up in Idlib, Syria?\n\n"
+        "In northwest Syria, near the Turkish border, a stronghold remains. About 170 French "
+        "people live in this enclave of 3,000 square kilometres."
+    )
+    doc = load("en")(text)
+    figure = next(f for f in doc._.figures if f["value"] == 170)
+    assert figure["place"] == "Idlib"

@@ -11,7 +11,8 @@ houses 2,600 individuals"). Failing that:
   years after a date preposition ("in 2015", "fin 2018").
 * place: the nearest place of the figure's clause (between punctuation), else, when the
   sentence refers back to a place ("this enclave", "ce camp") without naming one, the last
-  Location named before the sentence in the same paragraph. Places come from ``doc._.mentions`` (Location,
+  Location named before the sentence in the same paragraph, else the one Location of the
+  document's title. Places come from ``doc._.mentions`` (Location,
   Country; the canonical name), else the parser's GPE/LOC entities, plus common-noun camps
   and prisons after a preposition ("in Kurdish camps").
 """
@@ -207,7 +208,21 @@ def _referred_place(
             # Only within the paragraph: across a paragraph break, "this enclave" is as
             # likely to be named after the sentence as before it, and a wrong place is worse
             # than none.
-            paragraph = doc_text(doc).rfind("\n", 0, doc[sent[0]].idx) + 1
+            text = doc_text(doc)
+            paragraph = text.rfind("\n", 0, doc[sent[0]].idx) + 1
             before = [p for p in places if p.end <= sent[0] and p.reference and doc[p.start].idx >= paragraph]
-            return before[-1].value if before else None
+            if before:
+                return before[-1].value
+            # else the one Location the title names ("... in the mini-caliphate in Idlib,
+            # Syria?" then "this enclave"): what the whole text is about
+            return _title_location(places, doc, text)
     return None
+
+
+def _title_location(places: list[Marked], doc: Doc, text: str) -> str | None:
+    """The single Location (not a country) named on the document's first line, if any."""
+    offset = len(text) - len(text.lstrip())
+    line_end = text.find("\n", offset)
+    line_end = len(text) if line_end == -1 else line_end
+    named = {p.value for p in places if p.reference and offset <= doc[p.start].idx < line_end}
+    return named.pop() if len(named) == 1 else None
