@@ -67,7 +67,8 @@ class EntityGroup(TypedDict):
 class Attribution(TypedDict):
     sentence_start: int  # offsets of the sentence whose claims are attributed
     sentence_end: int
-    source: str  # who is cited, as written ("a joint DGSE/DGSI memo", "Le Monde")
+    source: str  # who is cited ("a joint DGSE/DGSI memo", "Le Monde"), machine-translation
+    # repairs applied ("from world" reads "from Le Monde"); as written at source_start:end
     source_start: int
     source_end: int
     cue: str  # the cue words ("according to", "selon", "said")

@@ -54,7 +54,10 @@ def test_repaired_mt_damage_cuts_the_source(nlp_en):
     start = text.index("world")
     repair = {"start": start, "end": start + 5, "original": "world", "reading": "Le Monde", "rule": "t"}
     (found,) = run(nlp_en, text, [repair])
-    assert found["source"] == "figures from world"
+    # cut where the repaired span ends, and read with the repair; the words as written
+    # stay at the offsets
+    assert found["source"] == "figures from Le Monde"
+    assert text[found["source_start"] : found["source_end"]] == "figures from world"
 
 
 def test_french_selon_and_verb(nlp_fr):

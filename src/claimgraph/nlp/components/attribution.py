@@ -7,7 +7,8 @@ Two kinds of cues, kept in ``data/attribution_cues.yaml`` and found by one Match
 - reporting verbs ("X said", "X told", "X a déclaré", "X estime"): the source is the
   verb's grammatical subject.
 
-The source is kept as written (up to its first comma: "Fabrice Balanche, géographe ..."
+The source is read as written, with machine-translation repairs applied ("from world" reads
+"from Le Monde"), up to its first comma ("Fabrice Balanche, géographe ..."
 gives "Fabrice Balanche"), with its offsets; an attribution covers its sentence. The
 document's default source (its publisher) is applied later by the store, not here.
 """
@@ -81,7 +82,7 @@ class AttributionFinder:
                 Attribution(
                     sentence_start=sent.start_char,
                     sentence_end=sent.end_char,
-                    source=source.text[: source_end - source.start_char],
+                    source=_read(doc, source.start_char, source_end),
                     source_start=source.start_char,
                     source_end=source_end,
                     cue=span.text,
@@ -132,6 +133,18 @@ def _trimmed(doc: Doc, start: int, end: int, head: Token) -> Span | None:
     while stop > start and (doc[stop - 1].is_punct or doc[stop - 1].is_space):
         stop -= 1
     return Span(doc, start, stop) if stop > start else None
+
+
+def _read(doc: Doc, start: int, end: int) -> str:
+    """The source's words with machine-translation repairs applied ("information received
+    from world" -> "information received from Le Monde"); the words as written stay at
+    ``source_start:source_end`` in the text."""
+    text = doc.text[start:end]
+    for repair in sorted(doc._.repairs or [], key=lambda r: r["start"], reverse=True):
+        if start <= repair["start"] and repair["end"] <= end:
+            a, b = repair["start"] - start, repair["end"] - start
+            text = text[:a] + repair["reading"] + text[b:]
+    return text
 
 
 def _repair_end(doc: Doc, source: Span) -> int:
