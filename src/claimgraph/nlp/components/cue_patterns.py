@@ -112,16 +112,19 @@ class AnchoredMatcher:
     """A Matcher that only runs around the words a pattern cannot do without.
 
     Each pattern's anchor is its required word with the longest shortest alternative
-    ("camp|city" rather than "is|was"); the Doc's words are looked up in the anchor set
-    once, and the Matcher runs only on windows around the hits, much cheaper than running
-    a few hundred patterns over every token.
+    ("camp|city" rather than "is|was"). The Doc's words are looked up in the anchor set
+    once; around each hit, only the patterns anchored on that word run, on a window as
+    wide as they can reach. Much cheaper than running a hundred patterns over every token
+    (the Matcher's cost grows with patterns x tokens).
     """
 
     def __init__(self, vocab: Vocab) -> None:
-        self.matcher = Matcher(vocab)
+        self.vocab = vocab
         self.anchors: dict[str, tuple[int, int]] = {}  # word -> tokens (before, after) it
-        self.unanchored = False
-        self._hashed: dict[int, tuple[int, int]] | None = None
+        self.by_anchor: dict[str, Matcher] = {}  # word -> the patterns anchored on it
+        self.unanchored = Matcher(vocab)  # patterns with no required word: run everywhere
+        self.has_unanchored = False
+        self._hashed: dict[int, tuple[int, int, Matcher]] | None = None
 
     def add(self, key: str, pattern: list[dict[str, Any]]) -> None:
         choices = []
@@ -130,41 +133,41 @@ class AnchoredMatcher:
             if token.get("OP") in (None, "+") and lower is not None:
                 words = [lower] if isinstance(lower, str) else list(lower["IN"])
                 choices.append((min(len(word) for word in words), position, words))
-        if not choices:
-            self.unanchored = True
-        else:
-            _, position, words = max(choices, key=lambda choice: choice[0])
-            before = sum(_max_length(token) for token in pattern[:position])
-            after = sum(_max_length(token) for token in pattern[position:])
-            for word in words:
-                old = self.anchors.get(word, (0, 0))
-                self.anchors[word] = (max(old[0], before), max(old[1], after))
         self._hashed = None
-        self.matcher.add(key, [pattern])
+        if not choices:
+            self.unanchored.add(key, [pattern])
+            self.has_unanchored = True
+            return
+        _, position, words = max(choices, key=lambda choice: choice[0])
+        before = sum(_max_length(token) for token in pattern[:position])
+        after = sum(_max_length(token) for token in pattern[position:])
+        for word in words:
+            old = self.anchors.get(word, (0, 0))
+            self.anchors[word] = (max(old[0], before), max(old[1], after))
+            self.by_anchor.setdefault(word, Matcher(self.vocab)).add(key, [pattern])
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         strings = doc.vocab.strings
-        if self.unanchored:
-            return [(strings[key], start, end) for key, start, end in self.matcher(doc)]
-        if self._hashed is None:  # by string hash: no Token objects in the scan
-            self._hashed = {strings.add(word): reach for word, reach in self.anchors.items()}
-        anchors = self._hashed
-        hits: list[tuple[int, int]] = []
-        for i, lower in enumerate(doc.to_array(LOWER).tolist()):
-            reach = anchors.get(lower)
-            if reach is not None:
-                hits.append((max(0, i - reach[0]), min(len(doc), i + reach[1])))
-        # Windows reach back by different amounts, so a later anchor can start before an
-        # earlier one's window: merge by start, not by scan order.
-        windows: list[list[int]] = []
-        for start, end in sorted(hits):
-            if windows and start <= windows[-1][1]:
-                windows[-1][1] = max(windows[-1][1], end)
-            else:
-                windows.append([start, end])
         found: set[tuple[str, int, int]] = set()
-        for start, end in windows:
-            for key, s, e in self.matcher(doc[start:end]):
+        if self.has_unanchored:
+            found.update((strings[key], s, e) for key, s, e in self.unanchored(doc))
+        if self._hashed is None:  # by string hash: no Token objects in the scan
+            self._hashed = {
+                strings.add(word): (*reach, self.by_anchor[word])
+                for word, reach in self.anchors.items()
+            }
+        anchors = self._hashed
+        size = len(doc)
+        seen: set[tuple[int, int, int]] = set()
+        for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+            hit = anchors.get(lower)
+            if hit is None:
+                continue
+            start, end = max(0, i - hit[0]), min(size, i + hit[1])
+            if (lower, start, end) in seen:
+                continue
+            seen.add((lower, start, end))
+            for key, s, e in hit[2](doc[start:end]):
                 found.add((strings[key], start + s, start + e))
         return sorted(found, key=lambda m: (m[1], m[2], m[0]))  # key last: no set-order ties
 

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from typing import Final
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -52,12 +54,18 @@ class SentenceBounds:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) < 2:
             return doc
+        # One array write, not Token.is_sent_start per token (its setter checks the whole
+        # Doc's annotation each time: quadratic on long documents). 1 = starts a sentence,
+        # -1 = does not, 0 = left to the parser.
+        values = numpy.zeros((len(doc), 1), dtype="int64")
+        values[0, 0] = 1
         previous = doc[0]
         for token in doc[1:]:
             start = self._starts(previous, token)
             if start is not None:
-                token.is_sent_start = start
+                values[token.i, 0] = 1 if start else -1
             previous = token
+        doc.from_array([SENT_START], values.astype("uint64"))
         return doc
 
     def _starts(self, previous: Token, token: Token) -> bool | None:
