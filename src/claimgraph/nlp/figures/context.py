@@ -220,9 +220,11 @@ def _referred_place(
 
 
 def _title_location(places: list[Marked], doc: Doc, text: str) -> str | None:
-    """The single Location (not a country) named on the document's first line, if any."""
+    """The single Location (not a country) named on the document's title line (a first line
+    that is not a sentence ending with a period), if any."""
     offset = len(text) - len(text.lstrip())
     line_end = text.find("\n", offset)
-    line_end = len(text) if line_end == -1 else line_end
+    if line_end == -1 or text[offset:line_end].rstrip().endswith("."):
+        return None  # no title line: the text starts with a sentence
     named = {p.value for p in places if p.reference and offset <= doc[p.start].idx < line_end}
     return named.pop() if len(named) == 1 else None
