@@ -276,20 +276,21 @@ class FigureExtractor:
         for k, item in enumerate(items):
             if item.counted.head is not None:
                 continue
-            if item.recalled is not None:
-                source = items[item.recalled]
-                counted = source.counted if source.counted.head is not None else source.antecedent
-                if counted is not None and counted.head is not None:
-                    item.antecedent = counted
-                    item.antecedent_of = item.recalled
-                    continue
-            if item.compared is not None:
-                source = items[item.compared]
-                counted = source.counted if source.counted.head is not None else source.antecedent
-                if counted is not None and counted.head is not None:
-                    item.antecedent = counted
-                    item.antecedent_of = item.compared
-                    continue
+            # a count that recalls an earlier one ("Of the 689, ...") or is compared with it
+            # counts what that one counts
+            earlier = next(
+                (
+                    (j, counted)
+                    for j in (item.recalled, item.compared)
+                    if j is not None
+                    and (counted := _what_is_counted(items[j])) is not None
+                    and counted.head is not None
+                ),
+                None,
+            )
+            if earlier is not None:
+                item.antecedent_of, item.antecedent = earlier
+                continue
             if item.parent is not None and items[item.parent].counted.head is not None:
                 item.antecedent = items[item.parent].counted
                 continue
@@ -725,3 +726,8 @@ def _governing_verb(token: Token) -> Token | None:
             return None
         token = token.head
     return None
+
+
+def _what_is_counted(item: _Item) -> Counted | None:
+    """The item's counted noun phrase, else the antecedent it took it from."""
+    return item.counted if item.counted.head is not None else item.antecedent

@@ -18,6 +18,8 @@ signature. Output: ``doc._.relations`` (``attributes.Relation``).
 
 from __future__ import annotations
 
+from typing import Final
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -27,6 +29,10 @@ from claimgraph.nlp.components import relation_cues
 from claimgraph.nlp.components.cue_patterns import AnchoredMatcher, split_hyphenated
 from claimgraph.nlp.components.relation_args import PASSIVE_DEPS, SUBJECT_DEPS, Arg, Arguments
 from claimgraph.nlp.components.relation_cues import Cue, Lexicon, RelationCues, Role
+
+OBJECT_DEPS: Final = frozenset({"obj", "dobj", "obl:arg"})
+LOCATIVE_PREPOSITIONS: Final = frozenset({"in", "at", "à", "au", "aux", "en", "dans"})
+PLACE_PREDICATES: Final = frozenset({"located_in", "controls"})  # a place may be their object
 
 
 @Language.factory(
@@ -265,10 +271,6 @@ class RelationExtractor:
         return covered
 
 
-LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "à", "au", "aux", "en", "dans"})
-PLACE_PREDICATES = frozenset({"located_in", "controls"})
-
-
 def _setting(predicate: str, obj: Arg, args: Arguments) -> bool:
     """True when a place object is only where the act happened: "founded in 2010 in
     Antwerp", "fondé à Anvers" name where, not what, was founded."""
@@ -343,9 +345,6 @@ def _dep_fits(root: Token, deps: frozenset[str]) -> bool:
     return "appos" in deps and (
         root.dep_ == "attr" or any(child.dep_ == "cop" for child in root.children)
     )
-
-
-OBJECT_DEPS = frozenset({"obj", "dobj", "obl:arg"})
 
 
 def mention_args(doc: Doc, ner_labels: dict[str, str]) -> list[Arg]:
