@@ -447,8 +447,8 @@ class Arguments:
 
     def _clause_floor(self, start: int, reach: int = 20) -> int:
         """The first token of the text before ``start`` back to a sentence end or a line
-        break (at most ``reach`` tokens); the parser's own sentence bounds are often wrong
-        inside the long sentences relative clauses make."""
+        break (at most ``reach`` tokens): the word-order window of the relative-clause
+        rules, which do not depend on the parse."""
         doc = self.doc
         i = start
         while i > 0 and start - i < reach:
