@@ -139,6 +139,9 @@ EN = [
      [("KH", ORG, ["Kata'ib Hezbollah"]), ("Abu Fadak", PER, ["Abu Fadak"]), ("PMF", ORG, ["Popular Mobilization Forces"]),
       ("Hamidawi", PER, ["Ahmad al-Hamidawi"])],
      {("Abu Fadak", "member_of", "PMF"), ("Hamidawi", "leads", "KH")}),
+    ("The YPG now form the backbone of the SDF.",
+     [("YPG", ORG, ["YPG"]), ("SDF", ORG, ["SDF"])],
+     {("YPG", "member_of", "SDF")}),
 ]
 
 FR = [
@@ -253,6 +256,13 @@ FR = [
      [("coalition", ORG, ["coalition internationale"]), ("Washington", CTRY, ["Washington"]),
       ("FDS", ORG, ["FDS"]), ("Raqqa", LOC, ["Raqqa"])],
      {("FDS", "allied_with", "coalition"), ("Washington", "leads", "coalition")}),
+    # imparfait and passé simple of the verb cues
+    ("Hurras al-Din affrontait alors les Unités de protection du peuple autour de Kobané.",
+     [("Hurras al-Din", ORG, ["Hurras al-Din"]), ("YPG", ORG, ["Unités de protection du peuple"]), ("Kobané", LOC, ["Kobané"])],
+     {("Hurras al-Din", "fights", "YPG")}),
+    ("Les YPG forment aujourd'hui l'ossature des FDS.",
+     [("YPG", ORG, ["YPG"]), ("FDS", ORG, ["FDS"])],
+     {("YPG", "member_of", "FDS")}),
 ]
 
 
