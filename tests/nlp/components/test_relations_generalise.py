@@ -142,6 +142,10 @@ EN = [
     ("The YPG now form the backbone of the SDF.",
      [("YPG", ORG, ["YPG"]), ("SDF", ORG, ["SDF"])],
      {("YPG", "member_of", "SDF")}),
+    ("JNIM is a coalition. It was founded in 2017 through the merger of Ansar Dine and al-Mourabitoun. Its emir, Iyad Ag Ghaly, is a Tuareg.",
+     [("JNIM", ORG, ["JNIM"]), ("Ansar Dine", ORG, ["Ansar Dine"]), ("al-Mourabitoun", ORG, ["al-Mourabitoun"]),
+      ("Iyad Ag Ghaly", PER, ["Iyad Ag Ghaly"])],
+     {("Ansar Dine", "merged_into", "JNIM"), ("al-Mourabitoun", "merged_into", "JNIM"), ("Iyad Ag Ghaly", "leads", "JNIM")}),
 ]
 
 FR = [
@@ -263,6 +267,9 @@ FR = [
     ("Les YPG forment aujourd'hui l'ossature des FDS.",
      [("YPG", ORG, ["YPG"]), ("FDS", ORG, ["FDS"])],
      {("YPG", "member_of", "FDS")}),
+    ("Depuis 2019, HTC combat à la fois l'armée syrienne et les cellules de l'EI.",
+     [("HTC", ORG, ["HTC"]), ("armée syrienne", PUB, ["armée syrienne"]), ("EI", ORG, ["EI"])],
+     {("HTC", "fights", "armée syrienne")}),
 ]
 
 

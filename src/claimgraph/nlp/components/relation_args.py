@@ -246,7 +246,9 @@ class Arguments:
         self._salient[key] = found
         return found
 
-    def pronoun(self, token: Token, types: frozenset[str], *, nearest: bool = False) -> list[Arg]:
+    def pronoun(
+        self, token: Token, types: frozenset[str], *, nearest: bool = False, depth: int = 0
+    ) -> list[Arg]:
         """A third-person pronoun -> the nearest compatible mention before it that is a
         grammatical subject, else the nearest one (same or previous sentence)."""
         if token.lower_ not in PRONOUNS:
@@ -266,6 +268,14 @@ class Arguments:
                     if (referent := self.salient(i, kind)) is not None:
                         subjects.append(referent)
                         break
+            elif (
+                arg is None
+                and depth < 2
+                and tok.dep_ in SUBJECT_DEPS
+                and tok.lower_ in NON_PERSONAL_SUBJECTS
+            ):
+                # "It was founded in 2017 ... . Its emir": what that "it" stood for
+                subjects.extend(self.pronoun(tok, types, depth=depth + 1))
             if arg and arg.type in types and not self.is_modifier(arg):
                 candidates.append(arg)
                 if tok.dep_ in SUBJECT_DEPS or any(

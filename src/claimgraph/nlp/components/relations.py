@@ -317,10 +317,14 @@ def _verb_by_order(span: Span, args: Arguments) -> bool:
     i = span.start - 1
     while i >= 0 and (doc[i].pos_ == "ADV" or doc[i].lower_ in ("y", "en")):
         i -= 1
-    if i < 0 or args.arg_at(i) is None or span.end >= len(doc):
+    if i < 0 or args.arg_at(i) is None:
         return False
-    following = doc[span.end]
-    return following.pos_ == "DET" or args.arg_at(span.end) is not None
+    j = span.end  # adverbs and "à la fois" may come before the object
+    while j < len(doc) and (doc[j].pos_ == "ADV" or doc[j : j + 3].text.lower() == "à la fois"):
+        j += 3 if doc[j].lower_ == "à" else 1
+    if j >= len(doc):
+        return False
+    return doc[j].pos_ == "DET" or args.arg_at(j) is not None
 
 
 def _acts_as_verb(token: Token) -> bool:
