@@ -146,6 +146,12 @@ EN = [
      [("JNIM", ORG, ["JNIM"]), ("Ansar Dine", ORG, ["Ansar Dine"]), ("al-Mourabitoun", ORG, ["al-Mourabitoun"]),
       ("Iyad Ag Ghaly", PER, ["Iyad Ag Ghaly"])],
      {("Ansar Dine", "merged_into", "JNIM"), ("al-Mourabitoun", "merged_into", "JNIM"), ("Iyad Ag Ghaly", "leads", "JNIM")}),
+    ("The Asayish conducted a search operation against Islamic State cells in the camp.",
+     [("Asayish", ORG, ["Asayish"]), ("Islamic State", ORG, ["Islamic State"])],
+     {("Asayish", "fights", "Islamic State")}),
+    ("JNIM is a jihadist coalition and the official affiliate of al-Qaeda.",
+     [("JNIM", ORG, ["JNIM"]), ("al-Qaeda", ORG, ["al-Qaeda"])],
+     {("JNIM", "allied_with", "al-Qaeda")}),
 ]
 
 FR = [

@@ -158,8 +158,8 @@ class Arguments:
         if arg.last >= len(doc):
             return False
         nxt = doc[arg.last]
-        if self.arg_at(nxt.i) is not None:
-            return False
+        if self.arg_at(nxt.i) is not None or nxt.lower_ in self.lex.unit_nouns:
+            return False  # "Islamic State cells", "JNIM fighters": the group itself acts
         if nxt.text in POSSESSIVE_MARKS:
             after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
             return (
@@ -782,13 +782,21 @@ class Arguments:
             arg = self.arg_at(i - 1)
             if arg and arg.type in types:
                 return self.coordinated(arg, types, first, leftward=True)
-        # copula: "X was the commander of Y", "X est le chef de Y"
+        # copula: "X was the commander of Y", "X est le chef de Y", "X is a coalition ... and
+        # the affiliate of Y" (a conjunct of the predicate noun)
         root = span.root
+        predicate = root
+        while (
+            predicate.dep_ == "conj"
+            and predicate.head is not predicate
+            and predicate.head.pos_ in ("NOUN", "PROPN")
+        ):
+            predicate = predicate.head
         subject = None
-        if root.dep_ == "attr":
-            subject = next((c for c in root.head.children if c.dep_ in SUBJECT_DEPS), None)
-        elif any(c.dep_ == "cop" for c in root.children):
-            subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+        if predicate.dep_ == "attr":
+            subject = next((c for c in predicate.head.children if c.dep_ in SUBJECT_DEPS), None)
+        elif any(c.dep_ == "cop" for c in predicate.children):
+            subject = next((c for c in predicate.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
             return self.resolve(subject, types)
         # "X, head of A and deputy leader of B": the second role is X's too

@@ -35,7 +35,7 @@ VOICES: Final = frozenset({"active", "passive", "any"})
 ITEMS: Final = frozenset({"subject", "object"})
 _LEXICON_LISTS: Final = (
     "coordination", "gap", "determiners", "person_nouns", "quantifiers",
-    "target_markers", "negations", "examples", "latter", "indefinites", "ranks",
+    "target_markers", "negations", "examples", "latter", "indefinites", "ranks", "unit_nouns",
 )  # fmt: skip
 
 
@@ -92,6 +92,7 @@ class Lexicon:
     latter: frozenset[str] = frozenset()  # "the latter", "ce dernier": the last mention
     indefinites: frozenset[str] = frozenset()  # "a", "un": one leader among several
     ranks: frozenset[str] = frozenset()  # "senior", "haut": a rank, not the top post
+    unit_nouns: frozenset[str] = frozenset()  # "IS cells", "JNIM fighters": the group acts
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,6 +289,7 @@ def _lexicon(data: object, where: str) -> Lexicon:
         latter=frozenset(lists["latter"]),
         indefinites=frozenset(lists["indefinites"]),
         ranks=frozenset(lists["ranks"]),
+        unit_nouns=frozenset(lists["unit_nouns"]),
     )
 
 

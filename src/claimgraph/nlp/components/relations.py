@@ -197,6 +197,9 @@ class RelationExtractor:
 
     # ---- role nouns ------------------------------------------------------------------
     def _role(self, span: Span, role: Role, args: Arguments, out: list[Relation]) -> None:
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        if span[0].pos_ == "ADJ" and after is not None and after.pos_ in ("NOUN", "PROPN"):
+            return  # "the official affiliate": an adjective on a noun, not the role noun
         scope = args.scope(span.root)
         predicate = role.predicate
         if predicate == "leads" and _one_among_several(span, self.cues.lexicon):
