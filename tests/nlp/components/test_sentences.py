@@ -80,3 +80,10 @@ def test_english_abbreviations_do_not_end_sentences_and_names_are_not_cut(nlp_en
         "Kata'ib Hezbollah (Arabic for \"Brigades\"; KH) is an Iraqi group.",
         "It was backed by the U.S. Army and Mr. Smith in 2003.",
     ]
+
+
+def test_a_double_space_after_a_full_stop_still_ends_the_sentence():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("claimgraph_sentences", config={"language": "en"})
+    doc = nlp("The group split.  Its leader left.")
+    assert [t.text for t in doc if t.is_sent_start] == ["The", "Its"]

@@ -77,7 +77,11 @@ class SentenceBounds:
         if previous.is_space:
             if "\n" in previous.text and _new_line_starts(previous, token):
                 return True
-            return False if self.strict else None
+            if not self.strict:
+                return None
+            # extra spaces inside a line ("end.  Next"): what comes before them decides
+            before = previous.doc[previous.i - 1] if previous.i > 0 else None
+            return before is not None and before.text in SENTENCE_END and _capitalised(token)
         if self.strict:
             return previous.text in SENTENCE_END and _capitalised(token)
         return None
