@@ -302,7 +302,7 @@ class FigureExtractor:
                 other = items[j]
                 if other.sent != item.sent:
                     break
-                source = other.counted if other.counted.head is not None else other.antecedent
+                source = _what_is_counted(other)
                 if (
                     source is not None
                     and source.head is not None

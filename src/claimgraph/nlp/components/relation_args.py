@@ -409,10 +409,7 @@ class Arguments:
         order (the small models rarely parse these): "le PNAT, que dirige X", "le Front
         al-Nosra, qu'X a fondé", "Roj camp, which the SDF control"."""
         doc = self.doc
-        first = self._clause_floor(span.start)
-        i = span.start - 1
-        while i >= first and span.start - i <= 3 and doc[i].pos_ in ("AUX", "ADV"):
-            i -= 1
+        i, first = self._before_verb(span.start)
         if i < first:
             return None
         subjects: list[Arg] = []
@@ -445,15 +442,20 @@ class Arguments:
         """The antecedent of a subject relative pronoun right before a verb cue ("les FDS,
         qui ont combattu l'EI", "the SDF, which guards ..."), by word order; None when
         the cue does not follow one."""
-        doc = self.doc
-        first = self._clause_floor(start)
-        i = start - 1
-        while i >= first and start - i <= 3 and doc[i].pos_ in ("AUX", "ADV"):
-            i -= 1
-        if i < first or doc[i].lower_ not in SUBJECT_RELATIVES:
+        i, first = self._before_verb(start)
+        if i < first or self.doc[i].lower_ not in SUBJECT_RELATIVES:
             return None
         antecedent = self._antecedent(i, first, types)
         return [antecedent] if antecedent is not None else None
+
+    def _before_verb(self, start: int) -> tuple[int, int]:
+        """(the token before a verb cue starting at ``start``, auxiliaries and adverbs
+        skipped; the first token of its clause window)."""
+        first = self._clause_floor(start)
+        i = start - 1
+        while i >= first and start - i <= 3 and self.doc[i].pos_ in ("AUX", "ADV"):
+            i -= 1
+        return i, first
 
     def _clause_floor(self, start: int, reach: int = 20) -> int:
         """The first token of the text before ``start`` back to a sentence end or a line

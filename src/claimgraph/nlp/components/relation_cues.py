@@ -109,6 +109,25 @@ class RelationCues:
         subject_types, object_types = self.signatures[predicate]
         return subject_type in subject_types and object_type in object_types
 
+    def cue_fits(self, cue: Cue, predicate: str, subject_type: str, object_type: str) -> bool:
+        """``fits``, with the cue's own narrower subject types for ``predicate``."""
+        return self.fits(predicate, subject_type, object_type) and cue.allows_subject(
+            predicate, subject_type
+        )
+
+    def argument_types(self, cue: Cue) -> tuple[frozenset[str], frozenset[str]]:
+        """The entity types the cue's subject and object slots may hold: the union over
+        its predicates' signatures, subjects narrowed by the cue."""
+        subjects: set[str] = set()
+        objects: set[str] = set()
+        for predicate in cue.predicates:
+            subject_types, object_types = self.signatures[predicate]
+            if cue.subject_types is not None:
+                subject_types = subject_types & cue.subject_types.get(predicate, subject_types)
+            subjects |= subject_types
+            objects |= object_types
+        return frozenset(subjects), frozenset(objects)
+
 
 @cache
 def load(language: str) -> RelationCues:

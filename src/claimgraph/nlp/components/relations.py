@@ -52,6 +52,11 @@ class RelationExtractor:
         self.cues: RelationCues = relation_cues.load(language)
         self.matcher = AnchoredMatcher(nlp.vocab)
         self.by_key: dict[str, Cue | Role] = {}
+        # per cue, once: the entity types its subject and object slots may hold
+        self.types: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+            cue.key: self.cues.argument_types(cue) for cue in self.cues.cues
+        }
+
         def pieces(word: str) -> list[str]:
             return [token.lower_ for token in nlp.tokenizer(word)]
 
@@ -95,15 +100,7 @@ class RelationExtractor:
             return
         if any(c.dep_ == "neg" or c.lower_ in self.cues.lexicon.negations for c in root.children):
             return
-        subject_types = frozenset().union(
-            *(
-                self.cues.signatures[p][0] & cue.subject_types.get(p, self.cues.signatures[p][0])
-                if cue.subject_types
-                else self.cues.signatures[p][0]
-                for p in cue.predicates
-            )
-        )
-        object_types = frozenset().union(*(self.cues.signatures[p][1] for p in cue.predicates))
+        subject_types, object_types = self.types[cue.key]
         inverted = None
         if (cue.subject, cue.object) == ("left", "right") and not passive:
             # "the PNAT, que dirige Olivier Christen", "Roj camp, which the SDF control":
@@ -134,12 +131,7 @@ class RelationExtractor:
         for subject in subjects:
             for obj in objects:
                 predicate = next(
-                    (
-                        p
-                        for p in cue.predicates
-                        if self.cues.fits(p, subject.type, obj.type)
-                        and cue.allows_subject(p, subject.type)
-                    ),
+                    (p for p in cue.predicates if self.cues.cue_fits(cue, p, subject.type, obj.type)),
                     None,
                 )
                 if predicate and subject.name != obj.name and not _setting(predicate, obj, args):
