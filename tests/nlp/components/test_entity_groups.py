@@ -77,3 +77,29 @@ def test_near_spellings_join_but_different_names_do_not() -> None:
         )
     )
     assert [g[2] for g in groups] == [["Jaysh al-Izza", "Jaysh al-Izzah"], ["Jaysh al-Nasr"]]
+
+
+def test_a_surname_the_recogniser_called_a_place_joins_the_person() -> None:
+    groups = _groups(
+        _mentions(
+            ("Seka Musa Baluku", "Person", "Seka Musa Baluku", "ner"),
+            ("Baluku", "Location", "Baluku", "ner"),
+            ("Paris", "Location", "Paris", "gazetteer"),
+            ("Jean Paris", "Person", "Jean Paris", "ner"),
+        )
+    )
+    assert ("Seka Musa Baluku", "Person", ["Seka Musa Baluku", "Baluku"]) in groups
+    # a place the gazetteer knows is not taken for a surname
+    assert ("Paris", "Location", ["Paris"]) in groups
+
+
+def test_a_public_body_head_word_joins_the_body() -> None:
+    groups = _groups(
+        _mentions(
+            ("Department of State", "PublicBody", "U.S. Department of State", "gazetteer"),
+            ("Department", "PublicBody", "Department", "ner"),
+        )
+    )
+    assert groups == [
+        ("U.S. Department of State", "PublicBody", ["Department of State", "Department"])
+    ]

@@ -194,3 +194,29 @@ def test_a_state_body_pattern_is_not_a_noun_modifier(english: Language) -> None:
     texts = [m["text"] for m in doc._.mentions if m["source"] == "pattern"]
     assert texts == ["Egyptian government"]
     assert doc._.mentions[-1]["start"] > doc.text.index("agreed") - 25
+
+
+@pytest.mark.models
+def test_a_name_hyphenated_to_a_capitalised_name_is_a_branch(english: Language) -> None:
+    doc = english(
+        "ISIS-Democratic Republic of the Congo (ISIS-DRC) and ISIS-Mozambique are ISIS-linked."
+    )
+    found = {m["text"]: (m["label"], m["canonical"]) for m in doc._.mentions}
+    assert found["ISIS-Democratic Republic of the Congo"][0] == "Organization"
+    assert found["ISIS-DRC"] == ("Organization", "ISIS-DRC")
+    assert found["ISIS-Mozambique"] == ("Organization", "ISIS-Mozambique")
+    # a lowercase word after the hyphen qualifies the group: it stays the group
+    assert found["ISIS"] == ("Organization", "Islamic State")
+
+
+@pytest.mark.models
+def test_designation_categories_and_nationality_adjectives_are_no_entities(
+    english: Language,
+) -> None:
+    doc = english(
+        "The group, a Ugandan rebel movement, was listed among Foreign Terrorist "
+        "Organizations (FTOs) and Specially Designated Global Terrorists."
+    )
+    texts = {m["text"] for m in doc._.mentions}
+    assert not texts & {"Ugandan", "Foreign Terrorist Organizations", "FTOs",
+                        "Specially Designated Global Terrorists"}

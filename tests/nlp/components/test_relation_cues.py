@@ -33,3 +33,12 @@ def test_bad_predicate_names_the_key():
         relation_cues._cue({"phrase": "x", "predicate": "runs_away", "subject": "left", "object": "right"}, "cues.xx[0]")
     with pytest.raises(DataFileError, match="slot"):
         relation_cues._cue({"phrase": "x", "predicate": "leads", "subject": "slot", "object": "right"}, "cues.xx[1]")
+
+
+def test_a_renaming_keeps_places_and_bodies_apart():
+    cues = relation_cues.load("en")
+    assert cues.fits("renamed_to", "Organization", "Organization")
+    assert cues.fits("renamed_to", "Location", "Location")
+    # "Mosul became ISIS's capital", "AMISOM became ... Somalia": no renaming
+    assert not cues.fits("renamed_to", "Location", "Organization")
+    assert not cues.fits("renamed_to", "Organization", "Country")

@@ -152,6 +152,29 @@ EN = [
     ("JNIM is a jihadist coalition and the official affiliate of al-Qaeda.",
      [("JNIM", ORG, ["JNIM"]), ("al-Qaeda", ORG, ["al-Qaeda"])],
      {("JNIM", "allied_with", "al-Qaeda")}),
+    # a copula's subject for a predicate noun with adjectives before it ("the X branch of")
+    ("Ansar al-Islam is a Sahelian group. It is the Burkinabe branch of JNIM.",
+     [("Ansar al-Islam", ORG, ["Ansar al-Islam"]), ("JNIM", ORG, ["JNIM"])],
+     {("Ansar al-Islam", "member_of", "JNIM")}),
+    # an object pronoun: not the subject of its own verb, but what the text is about
+    ("Ansar al-Islam is a Sahelian group. The Department of State designated it a terrorist group in 2018.",
+     [("Ansar al-Islam", ORG, ["Ansar al-Islam"]), ("DoS", PUB, ["Department of State"])],
+     {("Ansar al-Islam", "designated_by", "DoS")}),
+    # a passive agent of a fighting verb, far after the verb
+    ("Boko Haram was driven out of the town of Bama in March 2015 by the Chadian army.",
+     [("Boko Haram", ORG, ["Boko Haram"]), ("Bama", LOC, ["Bama"]), ("Chadian army", PUB, ["Chadian army"])],
+     {("Chadian army", "fights", "Boko Haram")}),
+    # "which became" with a name right after it: a renaming; a list with a bracketed acronym
+    ("The mission was led by the Multinational Joint Task Force (MNJTF), which became the Lake Chad Force in 2024.",
+     [("MNJTF", ORG, ["Multinational Joint Task Force", "MNJTF"]), ("LCF", ORG, ["Lake Chad Force"])],
+     {("MNJTF", "renamed_to", "LCF")}),
+    ("The Treasury sanctioned Ansar al-Islam (AAI) and Katiba Macina in 2018.",
+     [("Treasury", PUB, ["Treasury"]), ("AAI", ORG, ["Ansar al-Islam", "AAI"]), ("Katiba Macina", ORG, ["Katiba Macina"])],
+     {("AAI", "designated_by", "Treasury"), ("Katiba Macina", "designated_by", "Treasury")}),
+    # control with an adjective before the noun, and the MT preposition "on"
+    ("The army regained the full control on Palmyra after a week of fighting.",
+     [("army", PUB, ["army"]), ("Palmyra", LOC, ["Palmyra"])],
+     {("army", "controls", "Palmyra")}),
 ]
 
 FR = [
@@ -276,6 +299,25 @@ FR = [
     ("Depuis 2019, HTC combat à la fois l'armée syrienne et les cellules de l'EI.",
      [("HTC", ORG, ["HTC"]), ("armée syrienne", PUB, ["armée syrienne"]), ("EI", ORG, ["EI"])],
      {("HTC", "fights", "armée syrienne")}),
+    # a clitic object ("l'a inscrit"): the group the text is about, not the verb's subject
+    ("Ansar al-Islam est un groupe armé burkinabè. Le Trésor américain l'a inscrit sur sa liste en 2018.",
+     [("Ansar al-Islam", ORG, ["Ansar al-Islam"]), ("Trésor", PUB, ["Trésor américain"])],
+     {("Ansar al-Islam", "designated_by", "Trésor")}),
+    # "l'une des provinces de": membership; "classé ... par" without "comme"
+    ("L'EI-Sahel est actif au Niger. Il constitue l'une des provinces de l'État islamique.",
+     [("EIS", ORG, ["EI-Sahel"]), ("Niger", CTRY, ["Niger"]), ("EI", ORG, ["État islamique"])],
+     {("EIS", "member_of", "EI"), ("EIS", "located_in", "Niger")}),
+    ("Ansar al-Islam, le mouvement fondé en 2016 par Ibrahim Malam Dicko, est classé organisation terroriste par le Trésor américain.",
+     [("AAI", ORG, ["Ansar al-Islam"]), ("Dicko", PER, ["Ibrahim Malam Dicko"]), ("Trésor", PUB, ["Trésor américain"])],
+     {("Dicko", "founded", "AAI"), ("AAI", "designated_by", "Trésor")}),
+    # a participle after the first of a list modifies that item only
+    ("Il combat l'opération Barkhane menée par la France, et, depuis 2020, le GSIM.",
+     [("Barkhane", PUB, ["opération Barkhane"]), ("France", CTRY, ["France"]), ("GSIM", ORG, ["GSIM"])],
+     {("France", "leads", "Barkhane")}),
+    # a passive agent of a fighting verb
+    ("Le groupe a été chassé de Kidal en 2013 par l'armée française.",
+     [("groupe", ORG, ["groupe"]), ("Kidal", LOC, ["Kidal"]), ("armée française", PUB, ["armée française"])],
+     {("armée française", "fights", "groupe")}),
 ]
 
 

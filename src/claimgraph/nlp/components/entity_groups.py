@@ -3,7 +3,8 @@
 Two mentions belong to one entity when they share a canonical name (the gazetteer's, or
 the one an alias or acronym gave them) or a normalised surface; when one is a person's
 surname or a later short form of a full name ("Diaby" -> "Omar Diaby", "al-Shami" -> "Abu
-Humam al-Shami"); when one is a facility's bare name ("Roj" -> "Roj camp"); or when their
+Humam al-Shami"); when one is the head word of a public body's name ("the Department" ->
+"the Department of State"); when one is a facility's bare name ("Roj" -> "Roj camp"); or when their
 spellings are nearly equal (rapidfuzz, ``FUZZY_THRESHOLD``). An entity's type is a vote
 weighted by where each mention came from (gazetteer and repairs > patterns and stated
 aliases > NER); its name is the gazetteer's canonical name in the document's language, else
@@ -96,6 +97,11 @@ def _short_forms(mentions: list[Mention], union: _Union) -> None:
     full_people = [
         i for i, m in enumerate(mentions) if m["label"] == "Person" and len(m["text"].split()) >= 2
     ]
+    full_bodies: dict[str, list[int]] = defaultdict(list)  # head word -> public bodies
+    for i, m in enumerate(mentions):
+        words = _key(m["text"]).split()
+        if m["label"] == "PublicBody" and len(words) >= 2:
+            full_bodies[words[0]].append(i)
     facilities: dict[str, int] = {}
     for i, m in enumerate(mentions):
         key = _key(m["text"])
@@ -105,14 +111,22 @@ def _short_forms(mentions: list[Mention], union: _Union) -> None:
     for i, m in enumerate(mentions):
         key = _key(m["text"])
         words = key.split()
-        if len(words) == 1 and m["label"] in ("Person", "Organization", "Location"):
+        if len(words) == 1 and m["label"] in ("Person", "Organization", "Location", "PublicBody"):
             owners = {
                 union.find(j)
                 for j in full_people
                 if j != i and _key(mentions[j]["text"]).split()[-1] == key
             }
-            if len(owners) == 1 and m["label"] != "Location":
+            if len(owners) == 1 and m["label"] != "PublicBody" and (
+                m["label"] != "Location" or m["source"] == "ner"
+            ):
+                # a recogniser's "Location" for a bare surname is its mistake; a
+                # gazetteer place ("Paris") is not a person's surname
                 union.union(owners.pop(), i)
+                continue
+            bodies = {union.find(j) for j in full_bodies.get(key, ()) if j != i}
+            if len(bodies) == 1 and m["label"] != "Location":
+                union.union(bodies.pop(), i)  # "the Department" -> "the Department of State"
                 continue
         if key in facilities and m["label"] != "Country":
             union.union(facilities[key], i)

@@ -236,6 +236,7 @@ class GazetteerMentions:
                         "gazetteer",
                     )
                 )
+        self._hyphenated_branches(mentions, taken)
         for start, end, label in self._pattern_matches(doc):
             if taken.free(start, end):
                 taken.add(start, end)
@@ -259,6 +260,28 @@ class GazetteerMentions:
         mentions.sort(key=lambda m: (m["start"], m["end"]))
         doc._.mentions = mentions
         return doc
+
+    # ---- branches named by a hyphen ---------------------------------------------------------
+    def _hyphenated_branches(self, mentions: list[Mention], taken: _Occupancy) -> None:
+        """ "ISIS-DRC", "EI-Sahel", "ISIL-Somalia", "ISIS-Democratic Republic of the Congo": a
+        group's name glued by a hyphen to a capitalised name is another group (a branch),
+        not the group itself. The mention grows over the compound and takes it as its name,
+        unless the gazetteer knows the compound (it then matched as a whole already)."""
+        text = self._text
+        for m in mentions:
+            if m["label"] != "Organization" or m["source"] != "gazetteer":
+                continue
+            tail = _BRANCH_TAIL.match(text, m["end"])
+            if tail is None:
+                continue
+            end = tail.end()
+            taken.spans.remove((m["start"], m["end"]))
+            if not taken.free(m["start"], end):
+                taken.add(m["start"], m["end"])
+                continue
+            taken.add(m["start"], end)
+            m["end"], m["text"] = end, text[m["start"] : end]
+            m["canonical"], m["qid"], m["source"] = m["text"], None, "pattern"
 
     # ---- place nouns and collective actors -----------------------------------------------
     def _extend_places(self, mentions: list[Mention], taken: _Occupancy) -> None:
@@ -579,6 +602,13 @@ class GazetteerMentions:
             return "Country"
         return base
 
+
+# "-DRC", "-Sahel", "-Democratic Republic of the Congo": capitalised words after a hyphen,
+# joined by "of (the)" / "de (la)" / "du"; not "-linked", "-affiliated" (lowercase).
+_CAPITAL_WORD = r"[A-ZÀ-Ý][\w'’]*"
+_BRANCH_TAIL: Final = re.compile(
+    rf"-{_CAPITAL_WORD}(?:\s+(?:(?:of\s+the|of|de\s+la|du|des|de)\s+)?{_CAPITAL_WORD})*"
+)
 
 _PARTICIPLE_ENDINGS: Final = (
     "é", "ée", "és", "ées", "ed", "ite", "ites", "ue", "ues", "ise", "ises", "te", "tes"

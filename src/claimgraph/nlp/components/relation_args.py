@@ -36,6 +36,7 @@ CLIMB_DEPS: Final = frozenset(
         "case",
         "mark",
         "acomp",
+        "attr",  # "It is the East African branch of X": the copula's subject
         "nmod",
     }
 )
@@ -63,6 +64,7 @@ PRONOUNS: Final = frozenset(
         "leurs",
     }
 )
+OBJECT_PRONOUNS: Final = frozenset({"it", "l'", "l’", "le", "la"})  # "designated it", "l'a inscrit" (singular: a plural rarely has one clear antecedent)
 NON_PERSONAL: Final = frozenset({"it", "its"})
 NON_PERSONAL_SUBJECTS: Final = frozenset({"it", "elle", "il"})
 PERSONAL_POSSESSIVES: Final = frozenset({"his", "her", "son", "sa", "ses"})
@@ -251,10 +253,17 @@ class Arguments:
     ) -> list[Arg]:
         """A third-person pronoun -> the nearest compatible mention before it that is a
         grammatical subject, else the nearest one (same or previous sentence)."""
-        if token.lower_ not in PRONOUNS:
+        if token.lower_ not in PRONOUNS and not self._object_pronoun(token):
             return []
         if token.lower_ in NON_PERSONAL:
             types = types - {"Person"}
+        # an object pronoun never stands for the subject of its own verb ("the Department
+        # designated it": "it" is not the Department)
+        own_subjects = (
+            {c.i for c in token.head.children if c.dep_ in SUBJECT_DEPS}
+            if self._object_pronoun(token)
+            else set()
+        )
         number = self.sentence_number(token.i)
         floor = self.sent_starts[max(number - 1, 0)]
         candidates: list[Arg] = []
@@ -271,11 +280,15 @@ class Arguments:
             elif (
                 arg is None
                 and depth < 2
-                and tok.dep_ in SUBJECT_DEPS
-                and tok.lower_ in NON_PERSONAL_SUBJECTS
+                and (
+                    (tok.dep_ in SUBJECT_DEPS and tok.lower_ in NON_PERSONAL_SUBJECTS)
+                    or self._object_pronoun(tok)
+                )
             ):
                 # "It was founded in 2017 ... . Its emir": what that "it" stood for
                 subjects.extend(self.pronoun(tok, types, depth=depth + 1))
+            if arg and own_subjects and any(j in own_subjects for j in range(arg.first, arg.last)):
+                continue
             if arg and arg.type in types and not self.is_modifier(arg):
                 candidates.append(arg)
                 if tok.dep_ in SUBJECT_DEPS or any(
@@ -292,6 +305,16 @@ class Arguments:
             if candidates_here:
                 return candidates_here[:1]
         return (subjects or candidates)[:1]
+
+    def _object_pronoun(self, token: Token) -> bool:
+        return token.lower_ in OBJECT_PRONOUNS and token.pos_ == "PRON"
+
+    def clitic(self, span: Span, types: frozenset[str]) -> list[Arg]:
+        """The object pronoun inside a cue ("l'a inscrit", "les a désignés"), resolved."""
+        for token in span:
+            if self._object_pronoun(token):
+                return self.pronoun(token, types)
+        return []
 
     def _clause_subject(self, token: Token, types: frozenset[str]) -> list[Arg]:
         """The subject of the clause a possessive sits in, when it is not part of the
@@ -371,7 +394,7 @@ class Arguments:
         if tok.lower_ not in self.lex.anaphors:
             return None
         for child in tok.children:
-            if child.dep_ == "nmod" and (arg := self.arg_at(child.i)) is not None:
+            if child.dep_ == "nmod" and _named_after(tok, child) and (arg := self.arg_at(child.i)):
                 return arg
             if child.dep_ == "prep" and child.lower_ == "of":
                 for grandchild in child.children:
@@ -496,6 +519,8 @@ class Arguments:
         doc = self.doc
         current = seed
         while True:
+            if not leftward and (bracketed := self._bracketed_after(current, limit)) is not None:
+                current = bracketed  # "A (ACR) and B": the acronym is A again
             gap_words: list[str] = []
             i = current.first - 1 if leftward else current.last
             nxt: Arg | None = None
@@ -519,6 +544,20 @@ class Arguments:
                 found.append(nxt)
             current = nxt
 
+    def _bracketed_after(self, arg: Arg, limit: int) -> Arg | None:
+        """The mention alone in brackets right after ``arg`` ("ISIS-DRC (ISIS-DRC)"), as a
+        stand-in ending at the closing bracket; None when there is none."""
+        doc = self.doc
+        i = arg.last
+        if i + 2 >= limit or doc[i].text != "(":
+            return None
+        inner = self.arg_at(i + 1)
+        if inner is None or inner.first != i + 1 or inner.last >= limit:
+            return None
+        if doc[inner.last].text != ")":
+            return None
+        return Arg(inner.start, inner.end, inner.first, inner.last + 1, inner.name, inner.type)
+
     def _joins(self, words: list[str]) -> bool:
         """True when the words between two mentions list them ("," "and" "ainsi que")."""
         text = f" {' '.join(words)} "
@@ -537,6 +576,8 @@ class Arguments:
         self, end: int, limit: int, types: frozenset[str], stop_at: set[int] | None = None
     ) -> list[Arg]:
         doc = self.doc
+        if end < limit and self._object_pronoun(doc[end]):
+            return self.pronoun(doc[end], types)  # "designated it a Foreign Terrorist ..."
         gap = 0
         persons_only = False
         i = end
@@ -642,6 +683,9 @@ class Arguments:
         if subject is None:
             return None
         found = self.resolve(subject, types)
+        if len(found) > 1 and any(a.first < begin for a in found):
+            # "A, B menée par X, et C": the participle after B cannot modify C
+            found = [a for a in found if a.first < begin]
         if found:
             seed = min(found, key=lambda a: a.first)
             more = [a for a in self.coordinated(seed, types, begin) if a not in found]
@@ -914,6 +958,19 @@ class Arguments:
             if arg and arg.type in types:
                 return [arg]
         return []
+
+
+def _named_after(noun: Token, name: Token) -> bool:
+    """True when ``name`` names ``noun`` right after it ("la ville de Sarmada", "Idlib
+    city"), not a noun phrase further on that the parser attached to it."""
+    doc = noun.doc
+    return name.i == noun.i + 1 or any(
+        c.dep_ == "case"
+        and c.lower_ in NAMING_PREPOSITIONS
+        and c.i > noun.i
+        and all(doc[k].pos_ == "ADJ" for k in range(noun.i + 1, c.i))  # "la ville syrienne de"
+        for c in name.children
+    )
 
 
 def _unique(args: list[Arg]) -> list[Arg]:

@@ -18,6 +18,7 @@ from claimgraph.errors import ConfigError, DataFileError
 from claimgraph.nlp.components.cue_patterns import compile_phrase
 
 FILE: Final = "relation_cues.yaml"
+PLACE_TYPES: Final = frozenset({"Location", "Country"})
 SLOTS: Final = frozenset(
     {
         "left",
@@ -29,6 +30,7 @@ SLOTS: Final = frozenset(
         "adjacent_left",
         "adjacent_right",
         "near_right",
+        "clitic",
     }
 )
 VOICES: Final = frozenset({"active", "passive", "any"})
@@ -107,6 +109,10 @@ class RelationCues:
 
     def fits(self, predicate: str, subject_type: str, object_type: str) -> bool:
         subject_types, object_types = self.signatures[predicate]
+        if predicate == "renamed_to" and (subject_type in PLACE_TYPES) != (
+            object_type in PLACE_TYPES
+        ):
+            return False  # a renamed place is a place, a renamed body a body
         return subject_type in subject_types and object_type in object_types
 
     def cue_fits(self, cue: Cue, predicate: str, subject_type: str, object_type: str) -> bool:

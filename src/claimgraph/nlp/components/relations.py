@@ -183,6 +183,8 @@ class RelationExtractor:
             return args.adjacent_left(span.start, types)
         if slot == "adjacent_right":
             return args.adjacent_right(span.end, types)
+        if slot == "clitic":
+            return args.clitic(span, types)
         if slot == "near_right":
             return args.right(span.end, min(last, span.end + 6), types, stop)
         return []
