@@ -175,6 +175,14 @@ EN = [
     ("The army regained the full control on Palmyra after a week of fighting.",
      [("army", PUB, ["army"]), ("Palmyra", LOC, ["Palmyra"])],
      {("army", "controls", "Palmyra")}),
+    # a part of a group acting stands for the group
+    ("In 2015, a faction of Ansar Dine pledged allegiance to the Islamic State.",
+     [("Ansar Dine", ORG, ["Ansar Dine"]), ("Islamic State", ORG, ["Islamic State"])],
+     {("Ansar Dine", "allied_with", "Islamic State")}),
+    # where a group wages its insurgency; an object pronoun's antecedent in its own sentence
+    ("The Islamic State has waged an insurgency in Cabo Delgado since 2017. It seized Palma in 2021 and still holds it.",
+     [("Islamic State", ORG, ["Islamic State"]), ("Cabo Delgado", LOC, ["Cabo Delgado"]), ("Palma", LOC, ["Palma"])],
+     {("Islamic State", "located_in", "Cabo Delgado"), ("Islamic State", "controls", "Palma")}),
 ]
 
 FR = [
@@ -315,6 +323,19 @@ FR = [
      [("Barkhane", PUB, ["opération Barkhane"]), ("France", CTRY, ["France"]), ("GSIM", ORG, ["GSIM"])],
      {("France", "leads", "Barkhane")}),
     # a passive agent of a fighting verb
+    # "à la fois": a list of objects, even after a common noun that names no entity
+    ("Le GSIM mène une insurrection dans le centre du Mali. Il combat à la fois les armées nationales, la MINUSMA et l'État islamique.",
+     [("GSIM", ORG, ["GSIM"]), ("Mali", CTRY, ["Mali"]), ("MINUSMA", ORG, ["MINUSMA"]), ("EI", ORG, ["État islamique"])],
+     {("GSIM", "located_in", "Mali"), ("GSIM", "fights", "MINUSMA"), ("GSIM", "fights", "EI")}),
+    # a participle on a common noun says nothing of the names listed with that noun
+    ("Les combattants ont rejoint l'État islamique au Khorasan (EI-K), ou des groupes liés à al-Qaïda.",
+     [("EIK", ORG, ["État islamique au Khorasan", "EI-K"]), ("AQ", ORG, ["al-Qaïda"])],
+     set()),
+    # after a bracketed acronym, a comma closes the apposition: the next name is no object
+    ("La Katiba Macina, branche du GSIM (Groupe de soutien à l'islam et aux musulmans), et Ansar Dine, affilié à al-Qaïda, combattent l'armée.",
+     [("Macina", ORG, ["Katiba Macina"]), ("GSIM", ORG, ["GSIM", "Groupe de soutien à l'islam et aux musulmans"]),
+      ("Ansar Dine", ORG, ["Ansar Dine"]), ("AQ", ORG, ["al-Qaïda"])],
+     {("Macina", "member_of", "GSIM"), ("Ansar Dine", "allied_with", "AQ")}),
     ("Le groupe a été chassé de Kidal en 2013 par l'armée française.",
      [("groupe", ORG, ["groupe"]), ("Kidal", LOC, ["Kidal"]), ("armée française", PUB, ["armée française"])],
      {("armée française", "fights", "groupe")}),

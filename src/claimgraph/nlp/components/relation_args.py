@@ -66,6 +66,9 @@ PRONOUNS: Final = frozenset(
 )
 OBJECT_PRONOUNS: Final = frozenset({"it", "l'", "l’", "le", "la"})  # "designated it", "l'a inscrit" (singular: a plural rarely has one clear antecedent)
 NON_PERSONAL: Final = frozenset({"it", "its"})
+PARTITIVE_NOUNS: Final = frozenset(
+    {"faction", "wing", "branch", "splinter", "elements", "aile", "branche", "éléments"}
+)
 NON_PERSONAL_SUBJECTS: Final = frozenset({"it", "elle", "il"})
 PERSONAL_POSSESSIVES: Final = frozenset({"his", "her", "son", "sa", "ses"})
 NAMING_PREPOSITIONS: Final = frozenset({"of", "de", "d'", "du", "d’"})
@@ -228,6 +231,10 @@ class Arguments:
                 tok = self.doc[i]
                 if tok.dep_ not in SUBJECT_DEPS or tok.head.i == self.doc[before].head.i:
                     continue  # not the subject of the anaphor's own verb ("X joined the group")
+                if any(child.dep_ == "conj" for child in tok.children) or (
+                    sum(c.dep_ in SUBJECT_DEPS for c in tok.head.children) > 1
+                ):
+                    continue  # "A, B et C se fondent": a list is no singular "the group"
                 arg = self.arg_at(i)
                 if (
                     arg is None
@@ -295,6 +302,14 @@ class Arguments:
                     self.doc[j].dep_ in SUBJECT_DEPS for j in range(arg.first, arg.last)
                 ):
                     subjects.append(arg)
+        if own_subjects or self._object_pronoun(token):
+            # an object pronoun: the nearest mention before it in its sentence ("seized the
+            # town of X and still holds it"), else the last subject ("... . The Department
+            # designated it")
+            start = self.sent_starts[number]
+            here = [a for a in candidates if a.first >= start]
+            if here:
+                return here[:1]
         if nearest:  # the subject of its own clause, the nearest mention before it in the
             # sentence, else the last subject ("the group itself is led by its secretary")
             own = self._clause_subject(token, types)
@@ -307,7 +322,11 @@ class Arguments:
         return (subjects or candidates)[:1]
 
     def _object_pronoun(self, token: Token) -> bool:
-        return token.lower_ in OBJECT_PRONOUNS and token.pos_ == "PRON"
+        return (
+            token.lower_ in OBJECT_PRONOUNS
+            and token.pos_ == "PRON"
+            and token.dep_ not in SUBJECT_DEPS  # "It was founded": a subject
+        )
 
     def clitic(self, span: Span, types: frozenset[str]) -> list[Arg]:
         """The object pronoun inside a cue ("l'a inscrit", "les a désignés"), resolved."""
@@ -364,10 +383,12 @@ class Arguments:
                 ]
         return []
 
-    def resolve(self, token: Token, types: frozenset[str]) -> list[Arg]:
+    def resolve(
+        self, token: Token, types: frozenset[str], *, conjuncts: bool = True
+    ) -> list[Arg]:
         """The argument a syntactic head token stands for, with its conjuncts."""
         found: list[Arg] = []
-        for tok in (token, *token.conjuncts):
+        for tok in (token, *token.conjuncts) if conjuncts else (token,):
             arg = self.arg_at(tok.i)
             if arg is None:
                 # a common noun in apposition to a mention, or vice versa
@@ -381,9 +402,23 @@ class Arguments:
                 found.append(arg)
             elif arg is None and not found:
                 found.extend(
-                    self.latter(tok, types) or self.anaphor(tok, types) or self.pronoun(tok, types)
+                    self.latter(tok, types)
+                    or self.anaphor(tok, types)
+                    or self.pronoun(tok, types)
+                    or self._partitive(tok, types)
                 )
         return _unique(found)
+
+    def _partitive(self, tok: Token, types: frozenset[str]) -> list[Arg]:
+        """The group a part of it stands for as an actor: "a faction of the ADF swore
+        allegiance" -> the ADF; "une aile de X a rejoint" -> X."""
+        if tok.lower_ not in PARTITIVE_NOUNS:
+            return []
+        for i in range(tok.i + 1, min(len(self.doc), tok.i + 4)):
+            if self.doc[i].lower_ not in NAMING_PREPOSITIONS and self.doc[i].pos_ != "DET":
+                arg = self.arg_at(i)
+                return [arg] if arg is not None and arg.type in types else []
+        return []
 
     def _named_by(self, tok: Token) -> Arg | None:
         """The mention that names a common noun: "the Bab al-Hawa crossing" (compound),
@@ -519,7 +554,8 @@ class Arguments:
         doc = self.doc
         current = seed
         while True:
-            if not leftward and (bracketed := self._bracketed_after(current, limit)) is not None:
+            bracketed = None if leftward else self._bracketed_after(current, limit)
+            if bracketed is not None:
                 current = bracketed  # "A (ACR) and B": the acronym is A again
             gap_words: list[str] = []
             i = current.first - 1 if leftward else current.last
@@ -540,6 +576,8 @@ class Arguments:
                 i += -1 if leftward else 1
             if nxt is None or not self._joins(gap_words[::-1] if leftward else gap_words):
                 return found
+            if bracketed is not None and gap_words[:1] == [","]:
+                return found  # "X, branche de Y (ACR), et Z": the comma closes X's apposition
             if nxt.type in types and not self.is_modifier(nxt):
                 found.append(nxt)
             current = nxt
@@ -620,6 +658,8 @@ class Arguments:
                 gap = 0
                 i = after
                 continue
+            elif tok.text == "," and gap > 0 and self._listing(end, i):
+                gap = 0  # "combat à la fois les armées nationales, l'opération Barkhane": a list
             elif tok.text == "," and gap > 0:
                 # only an apposition may follow: "a resident of X, Y" (a person),
                 # "an Islamist rebel group, Y" (an entity of the noun's type)
@@ -668,6 +708,12 @@ class Arguments:
                         return [arg]
         return []
 
+    def _listing(self, start: int, end: int) -> bool:
+        """True when "both" / "à la fois" opens the words from ``start`` to ``end``: a list of
+        objects follows, its items separated by commas."""
+        words = [t.lower_ for t in self.doc[start : min(end, start + 4)]]
+        return "both" in words or "fois" in words
+
     def _examples(self, i: int, limit: int) -> int | None:
         """The token after an examples phrase ("such as", "notamment") starting at ``i``."""
         words = [t.lower_ for t in self.doc[i : min(limit, i + 3)]]
@@ -682,7 +728,14 @@ class Arguments:
         subject = self.subject_token(root)
         if subject is None:
             return None
-        found = self.resolve(subject, types)
+        # "X ou des groupes liés à Y": a participle on a common noun says nothing of the
+        # names listed with that noun
+        modified = subject.i != root.i and any(
+            t.dep_ in MODIFIER_DEPS and t.head.i == subject.i for t in (root, *root.ancestors)
+        )
+        found = self.resolve(
+            subject, types, conjuncts=not (modified and self.arg_at(subject.i) is None)
+        )
         if len(found) > 1 and any(a.first < begin for a in found):
             # "A, B menée par X, et C": the participle after B cannot modify C
             found = [a for a in found if a.first < begin]

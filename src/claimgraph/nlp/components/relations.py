@@ -158,6 +158,13 @@ class RelationExtractor:
         if slot == "right":
             return args.right(span.end, last, types, stop)
         if slot == "left" or slot == "left+right":
+            root = span.root
+            if (
+                root.pos_ == "NOUN"
+                and root.dep_ in SUBJECT_DEPS
+                and any(c.pos_ == "DET" for c in root.children)
+            ):
+                return []  # "a faction of the ADF swore ...": the noun acts, nothing is its part
             found: list[Arg] | None = args.subject_relative(span.start, types)
             # "X, l'ancienne branche de Y", "X, l'une des communes de Y": X
             if not found and (
