@@ -175,6 +175,11 @@ EN = [
     ("The army regained the full control on Palmyra after a week of fighting.",
      [("army", PUB, ["army"]), ("Palmyra", LOC, ["Palmyra"])],
      {("army", "controls", "Palmyra")}),
+    # a noun phrase listed among others is no predicate on the names before it
+    ("JNIM was founded through the merger of Ansar Dine, al-Mourabitoun and the Sahara branch of AQIM.",
+     [("JNIM", ORG, ["JNIM"]), ("Ansar Dine", ORG, ["Ansar Dine"]), ("al-Mourabitoun", ORG, ["al-Mourabitoun"]),
+      ("AQIM", ORG, ["AQIM"])],
+     {("Ansar Dine", "merged_into", "JNIM"), ("al-Mourabitoun", "merged_into", "JNIM")}),
     # a part of a group acting stands for the group
     ("In 2015, a faction of Ansar Dine pledged allegiance to the Islamic State.",
      [("Ansar Dine", ORG, ["Ansar Dine"]), ("Islamic State", ORG, ["Islamic State"])],
@@ -304,9 +309,10 @@ FR = [
     ("Les YPG forment aujourd'hui l'ossature des FDS.",
      [("YPG", ORG, ["YPG"]), ("FDS", ORG, ["FDS"])],
      {("YPG", "member_of", "FDS")}),
+    # "les cellules de l'EI": the group acting through its cells, listed with the army
     ("Depuis 2019, HTC combat à la fois l'armée syrienne et les cellules de l'EI.",
      [("HTC", ORG, ["HTC"]), ("armée syrienne", PUB, ["armée syrienne"]), ("EI", ORG, ["EI"])],
-     {("HTC", "fights", "armée syrienne")}),
+     {("HTC", "fights", "armée syrienne"), ("HTC", "fights", "EI")}),
     # a clitic object ("l'a inscrit"): the group the text is about, not the verb's subject
     ("Ansar al-Islam est un groupe armé burkinabè. Le Trésor américain l'a inscrit sur sa liste en 2018.",
      [("Ansar al-Islam", ORG, ["Ansar al-Islam"]), ("Trésor", PUB, ["Trésor américain"])],
@@ -323,6 +329,12 @@ FR = [
      [("Barkhane", PUB, ["opération Barkhane"]), ("France", CTRY, ["France"]), ("GSIM", ORG, ["GSIM"])],
      {("France", "leads", "Barkhane")}),
     # a passive agent of a fighting verb
+    # a possessive whose sentence before has no parsed subject of its type: the subject of
+    # the relation stated there ("le groupe naît d'une scission de Y": the group), not Y
+    ("L'État islamique dans le Grand Sahara (EIGS), rebaptisé en 2022 État islamique au Sahel, est un groupe armé actif dans la zone des trois frontières.\n\nHistorique\n\nLe groupe naît en mai 2015 d'une scission d'Al-Mourabitoune. Son fondateur, Adnane Abou Walid al-Sahraoui, avait été le porte-parole du MUJAO.",
+     [("EIGS", ORG, ["État islamique dans le Grand Sahara", "EIGS", "État islamique au Sahel"]), ("AM", ORG, ["Al-Mourabitoune"]),
+      ("Sahraoui", PER, ["Adnane Abou Walid al-Sahraoui"]), ("MUJAO", ORG, ["MUJAO"])],
+     {("EIGS", "split_from", "AM"), ("Sahraoui", "founded", "EIGS")}),
     # "à la fois": a list of objects, even after a common noun that names no entity
     ("Le GSIM mène une insurrection dans le centre du Mali. Il combat à la fois les armées nationales, la MINUSMA et l'État islamique.",
      [("GSIM", ORG, ["GSIM"]), ("Mali", CTRY, ["Mali"]), ("MINUSMA", ORG, ["MINUSMA"]), ("EI", ORG, ["État islamique"])],

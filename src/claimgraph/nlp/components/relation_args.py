@@ -122,6 +122,9 @@ class Arguments:
                     self.at_token[i] = index
         self._topics: dict[str, str | None] = {}
         self._salient: dict[tuple[int, str], Arg | None] = {}
+        # subjects of the relations already found, in text order: where the parse gives a
+        # pronoun no subject to refer to, the last of these is what the text is about
+        self.stated_subjects: list[Arg] = []
         self.sent_starts: list[int] = []  # sentence bounds, built on first use
 
     def sentence_number(self, i: int) -> int:
@@ -319,6 +322,14 @@ class Arguments:
             candidates_here = [a for a in candidates if a.first >= start]
             if candidates_here:
                 return candidates_here[:1]
+        if not subjects:
+            stated = [
+                a
+                for a in self.stated_subjects
+                if floor <= a.first < token.i and a.type in types and not self.is_modifier(a)
+            ]
+            if stated:
+                return stated[-1:]  # "..., HTC combat l'armée. En 2020, elle a écrasé ..."
         return (subjects or candidates)[:1]
 
     def _object_pronoun(self, token: Token) -> bool:
@@ -570,6 +581,7 @@ class Arguments:
                     word not in self.coordination
                     and word not in self.lex.gap
                     and word not in self.phrase_words
+                    and word not in self.lex.unit_nouns  # "A et les cellules de B"
                 ):
                     break
                 gap_words.append(word)
@@ -605,7 +617,9 @@ class Arguments:
                 text = text.replace(f" {phrase} ", " ")
                 joined = True
         rest = text.split()
-        if not all(w in self.coordination or w in self.lex.gap for w in rest):
+        if not all(
+            w in self.coordination or w in self.lex.gap or w in self.lex.unit_nouns for w in rest
+        ):
             return False
         return joined or any(w in self.coordination for w in rest)
 

@@ -31,6 +31,7 @@ from claimgraph.nlp.components.relation_args import PASSIVE_DEPS, SUBJECT_DEPS, 
 from claimgraph.nlp.components.relation_cues import Cue, Lexicon, RelationCues, Role
 
 OBJECT_DEPS: Final = frozenset({"obj", "dobj", "obl:arg"})
+LIST_ITEM_DEPS: Final = frozenset({"conj"})
 LOCATIVE_PREPOSITIONS: Final = frozenset({"in", "at", "à", "au", "aux", "en", "dans"})
 PLACE_PREDICATES: Final = frozenset({"located_in", "controls"})  # a place may be their object
 
@@ -135,6 +136,7 @@ class RelationExtractor:
                     None,
                 )
                 if predicate and subject.name != obj.name and not _setting(predicate, obj, args):
+                    args.stated_subjects.append(subject)
                     out.append(
                         _relation(
                             subject, predicate, obj, sent.start_char, sent.end_char, span.text
@@ -159,20 +161,23 @@ class RelationExtractor:
             return args.right(span.end, last, types, stop)
         if slot == "left" or slot == "left+right":
             root = span.root
-            if (
-                root.pos_ == "NOUN"
-                and root.dep_ in SUBJECT_DEPS
-                and any(c.pos_ == "DET" for c in root.children)
-            ):
-                return []  # "a faction of the ADF swore ...": the noun acts, nothing is its part
             found: list[Arg] | None = args.subject_relative(span.start, types)
             # "X, l'ancienne branche de Y", "X, l'une des communes de Y": X
             if not found and (
-                span.root.pos_ in ("NOUN", "PROPN")
+                root.pos_ in ("NOUN", "PROPN")
                 or (span.doc[span.start - 1].text == "," and _modifies_noun_before(span[0]))
             ):
                 apposed = args.apposed(span.start, first)
                 found = [apposed] if apposed and apposed.type in types else None
+            if (
+                found is None
+                and root.pos_ == "NOUN"
+                and root.dep_ in SUBJECT_DEPS | LIST_ITEM_DEPS
+                and any(c.pos_ == "DET" for c in root.children)
+            ):
+                # "a faction of the ADF swore ...", "the merger of A, B and the Sahara branch
+                # of X": the noun phrase acts or is listed; nothing before it is its part
+                return []
             if found is None:
                 found = args.left(span.root, span.start, first, types)
             if found is None:
