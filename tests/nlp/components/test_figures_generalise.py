@@ -358,3 +358,140 @@ def test_this_enclave_is_the_one_location_of_the_title_when_the_paragraph_names_
     doc = load("en")(text)
     figure = next(f for f in doc._.figures if f["value"] == 170)
     assert figure["place"] == "Idlib"
+
+
+# 13. which clause names the status now ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a later clause with a subject of its own is about someone else's act
+        ("en", "Police arrested more than 1,000 people in raids, before they released most of them.", ["detained"]),
+        # a relative pronoun stands for the holder: a prison holds detainees
+        ("en", "Gunmen stormed the prison, which was holding about 3,500 detainees.", ["detained"]),
+        ("en", "They reached the jail, which held 400 men.", ["detained"]),
+        ("fr", "Les assaillants ont visé la prison, qui détenait 3 500 hommes.", ["detained"]),
+        # the counted people's own clause tells who they are; the main verb, their state now
+        ("en", "In Kazakhstan, 31 of the women who came back were later sentenced to prison.", ["detained"]),
+        ("fr", "Une centaine de personnes liées à l'Allemagne seraient encore détenues en Syrie.", ["detained"]),
+        # a participle standing for the noun is the count's own predicate
+        ("fr", "Une quarantaine se trouvent sur place, dont une vingtaine détenues dans les prisons.", ["present", "detained"]),
+        # a verb that rules out a status gives way to a coordinated one that names it
+        ("fr", "Plus de 2 000 détenus sont poursuivis ou condamnés pour terrorisme.", ["detained"]),
+        ("en", "Fewer than a dozen were prosecuted.", [None]),
+    ],
+)
+def test_clause_that_names_the_status_now(nlps, language, text, expected) -> None:
+    assert statuses(nlps, language, text) == expected
+
+
+def test_total_opener_keeps_the_status_of_its_own_clause(nlps) -> None:
+    text = "Of the 1,490 Frenchmen who have joined the region since 2012, 500 are presumed dead."
+    assert statuses(nlps, "en", text) == ["joined", "dead"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "The fate of between 100 and 150 detainees is still unknown.", ["missing", "missing"]),
+        ("fr", "On ignore le sort de 40 otages.", ["missing"]),
+        ("en", "Experts attribute to the group the deaths of more than 800 civilians in 2020.", ["dead"]),
+        ("fr", "Une opération a permis le retour de six mères et de dix enfants.", ["returned", "returned"]),
+        ("fr", "Près de la moitié des départs concernent la Région de Bruxelles.", ["joined"]),
+        ("en", "Nearly half of the departures took place in 2014.", ["joined"]),
+    ],
+)
+def test_nouns_of_the_event_give_the_status(nlps, language, text, expected) -> None:
+    assert statuses(nlps, language, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # nouns of people by belief, trade or office, and verb forms parsed as nouns
+        ("fr", "Plus de 1 150 islamistes ont quitté l'Allemagne pour rejoindre la Syrie.", ["joined"]),
+        ("en", "Some 300 salafists travelled to Syria.", ["joined"]),
+        ("fr", "Une embuscade près de Tongo Tongo tue quatre soldats américains et quatre militaires nigériens.", ["dead", "dead"]),
+        ("en", "The attack killed 12 aid workers.", ["dead"]),
+        ("fr", "Une soixantaine d'hommes armés y seraient encore retranchés.", ["present"]),
+        ("fr", "Trois des femmes ont été interpellées à l'aéroport.", ["detained"]),
+        ("fr", "Les tribunaux ont condamné plusieurs dizaines de « revenantes ».", ["detained"]),
+    ],
+)
+def test_domain_vocabulary_of_people_and_verbs(nlps, language, text, expected) -> None:
+    assert statuses(nlps, language, text) == expected
+
+
+# 14. counts named elsewhere: the subject of a verb of amount, a pronoun's referent ------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "word"),
+    [
+        ("en", "Foreign fighters, mostly from Kenya, are believed to number in the hundreds.", "fighters"),
+        ("en", "Its fighters number about 5,000.", "fighters"),
+        ("fr", "Ses combattants seraient au nombre de 5 000.", "combattants"),
+    ],
+)
+def test_subject_of_a_verb_of_amount_is_counted(nlps, language, text, word) -> None:
+    (figure,) = run(nlps, language, text)
+    assert word in figure["counts"] and figure["status"] == "present"
+
+
+def test_number_as_a_label_is_still_no_count(nlps) -> None:
+    assert run(nlps, "en", "See number 5 in the list.") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "word"),
+    [
+        (
+            "fr",
+            (
+                "Les femmes, dont la plus jeune a 22 ans, ont été remises à la justice. Selon le parquet, "
+                "12 d'entre elles ont été placées en garde à vue."
+            ),
+            "femmes",
+        ),
+        ("en", "The women were handed to the courts on arrival. Twelve of them were placed in custody.", "women"),
+        ("fr", "Combien de Français vivent encore dans l'enclave ? Ils seraient entre 150 et 200.", "Français"),
+    ],
+)
+def test_pronoun_count_takes_the_people_named_before(nlps, language, text, word) -> None:
+    figures = run(nlps, language, text)
+    assert figures and all(word in f["counts"] for f in figures)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "status"),
+    [
+        ("en", "ISWAP commands some 7,000 fighters, about 40 per cent of them on islands in Lake Chad.", "present"),
+        ("fr", "Le groupe compte 3 000 combattants, dont un tiers d'entre eux en Irak.", "present"),
+    ],
+)
+def test_share_of_them_in_a_place_is_present(nlps, language, text, status) -> None:
+    assert statuses(nlps, language, text)[-1] == status
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "places"),
+    [
+        ("fr", "Au total, 163 sont décédées et 134 sont revenues en Belgique.", [None, "Belgique"]),
+        ("en", "Overall, 500 died and 300 returned to France.", [None, "France"]),
+        ("en", "Belgium repatriated 25 women and 47 children from Syria.", ["Syria", "Syria"]),
+    ],
+)
+def test_place_after_another_count_with_its_own_verb_is_not_shared(nlps, language, text, places) -> None:
+    assert [f["place"] for f in run(nlps, language, text)] == places
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "status"),
+    [
+        ("fr", "On compte 2,8 millions de déplacés qui vivent dans des camps.", "present"),
+        ("fr", "La guerre a fait 2,8 millions de déplacés.", None),
+    ],
+)
+def test_displaced_have_no_status_unless_their_clause_names_one(nlps, language, text, status) -> None:
+    assert statuses(nlps, language, text) == [status]

@@ -54,3 +54,23 @@ def test_noun_status_is_read_noun_to_status_and_checked() -> None:
     data["cohort"]["noun_status"]["enrolled"] = ["cadets"]
     with pytest.raises(DataFileError, match="noun_status.enrolled"):
         parse(data, "en")
+
+
+@pytest.mark.parametrize(
+    ("word", "people"),
+    [("salafists", True), ("islamistes", True), ("terroristes", True), ("lists", False), ("pistes", False)],
+)
+def test_person_suffixes_make_long_plural_nouns_people(word: str, people: bool) -> None:
+    assert load("fr").is_person_noun(word) is people
+
+
+def test_person_suffixes_need_a_positive_min_length() -> None:
+    data = _data()
+    data["cohort"]["person_suffixes"]["min_length"] = 0
+    with pytest.raises(DataFileError, match="person_suffixes.min_length"):
+        parse(data, "en")
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_amount_verbs_are_loaded(language: str) -> None:
+    assert load(language).amount_verbs

@@ -59,6 +59,7 @@ class _Item:
     coordinated: int | None = None  # "25 women and 47 children": the first conjunct
     recalled: int | None = None  # "Of the 689, ...": the earlier figure of 689 it recalls
     member: Token | None = None  # "Children make up 64% of ...": who the share counts
+    amount_of: bool = False  # "fighters number in the hundreds": the subject is what is counted
 
 
 class FigureExtractor:
@@ -311,6 +312,27 @@ class FigureExtractor:
                     item.antecedent = source
                     item.antecedent_of = j
                     break
+            if item.antecedent is None and (
+                item.counted.pronoun or status.headcount(doc[item.raw.end - 1], item.raw.start)
+            ):
+                item.antecedent = self._pronoun_referent(doc, item)
+
+    def _pronoun_referent(self, doc: Doc, item: _Item) -> Counted | None:
+        """ "Les femmes ... ont été remises à la justice. 12 d'entre elles ont été placées en
+        garde à vue", "Combien de Français vivent encore dans l'enclave ? Ils seraient entre
+        150 et 200": the people named as the subject nearest before the pronoun, in its
+        sentence or the one before."""
+        sent = item.sent
+        first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for token in reversed(doc[first : item.raw.start]):
+            if token.pos_ not in ("NOUN", "PROPN") or not is_people(token, self.lex):
+                continue
+            opens_sentence = all(
+                t.pos_ in ("DET", "ADJ", "PUNCT") for t in doc[token.sent.start : token.i]
+            )  # "Les femmes, dont ..., ont été remises": the topic, however parsed
+            if opens_sentence or token.dep_.startswith("nsubj") or token.head.dep_.startswith("nsubj"):
+                return Counted(token, min(token.left_edge.i, token.i), token.i + 1)
+        return None
 
     def _subject_noun(self, doc: Doc, item: _Item) -> Counted | None:
         """ "la population passe de 10 000 à 72 000": the subject names what is counted."""
@@ -324,6 +346,16 @@ class FigureExtractor:
         for child in token.children:
             if child.dep_.startswith("nsubj") and child.lower_ in self.lex.present_nouns:
                 return Counted(child, child.i, child.i + 1)
+        if token.lemma_.lower() not in self.lex.amount_verbs and token.lower_ not in self.lex.amount_verbs:
+            return None
+        # "Foreign fighters are believed to number in the hundreds", "ses combattants seraient
+        # au nombre de 5 000": the people are the subject of a verb of amount (or of the verb
+        # it completes)
+        for holder in (token, token.head) if token.dep_ == "xcomp" else (token,):
+            for child in holder.children:
+                if child.dep_.startswith("nsubj") and is_people(child, self.lex):
+                    item.amount_of = True
+                    return Counted(child, min(child.left_edge.i, child.i), child.i + 1)
         return None
 
     def _blocked(self, items: list[_Item]) -> list[set[int]]:
@@ -408,6 +440,9 @@ class FigureExtractor:
                 composed = False
             elif self._share_described(doc, item):
                 found, composed = None, True  # "a third of them foreigners": an attribute
+            elif self._share_located(doc, item):
+                found, composed = "present", False  # "about 40 per cent of them on islands"
+                item.own_verb = True
             item.status = found if isinstance(found, str) and not composed else None
             noun = item.counted.head
             if item.status is None and noun is not None and not is_people(noun, lex):
@@ -422,7 +457,16 @@ class FigureExtractor:
             return  # "Of the 689, ...": the status of the count it recalls
         found: object = status.NO_CUE
         if head is not None and status.cue(head, lex) is None:
-            found = None  # "2,8 millions de déplacés": the noun rules out a status
+            # "2,8 millions de déplacés": the noun rules out a status, unless its own clause
+            # names one ("2 million displaced who live in 1,500 camps")
+            own = status.from_noun_clause(head, lex, blocked)
+            if own is status.NO_CUE:  # the clause may hang off the number
+                own = status.from_noun_clause(doc[item.raw.end - 1], lex, blocked)
+            found = own if isinstance(own, str) else None
+        elif head is not None and head.pos_ in ("ADJ", "VERB") and isinstance(status.cue(head, lex), str):
+            # "dont une vingtaine détenues dans les prisons": the participle that stands for
+            # the noun is the count's own predicate
+            found = status.cue(head, lex)
         size = status.from_group_size(anchor, lex)
         if found is status.NO_CUE and size is not None:
             found = size
@@ -432,6 +476,14 @@ class FigureExtractor:
             item.own_verb = verb is not None
         if found is status.NO_CUE and head is not None:
             found = status.from_noun_clause(head, lex, blocked)
+            if found is not status.NO_CUE:
+                # "31 of the women who came back were later sentenced", "personnes liées à
+                # l'Allemagne seraient détenues": the clause describes who is counted, a
+                # state the main verb names is their status now
+                now, verb = status.from_governor(anchor, lex, blocked, places)
+                if isinstance(now, str) and now != "present" and status.is_argument_of(anchor, verb, lex):
+                    found = now
+                    item.own_verb = verb is not None
         if found is status.NO_CUE:
             found, verb = status.from_governor(anchor, lex, blocked, places)
             item.own_verb = verb is not None
@@ -467,7 +519,7 @@ class FigureExtractor:
                 and (item.antecedent is None or item.parent is None)
             ):
                 found = "present"
-            elif noun is not None and item.counted.head is not None and item.parent is None:
+            elif noun is not None and (item.counted.head is not None or item.amount_of) and item.parent is None:
                 # "between 7,000 and 10,000 fighters" (a group's strength), "412 revenants"
                 implied = lex.noun_status.get(noun.lower_) or lex.noun_status.get(noun.lemma_.lower())
                 if implied is not None:
@@ -505,6 +557,21 @@ class FigureExtractor:
                         return noun
         return None
 
+    def _beyond_next_clause(self, doc: Doc, items: list[_Item], k: int, where: context.Marked) -> bool:
+        """ "163 sont décédées et 134 sont revenues en Belgique", "2 929 Tunisiens ont rejoint
+        ..., dont 1 500 en Libye": a place after another count with a verb of its own belongs
+        to that count, not to this one ("25 women and 47 children in Syria" share it)."""
+        item = items[k]
+        end = item.raw.end
+        for j, other in enumerate(items):
+            if j == k or j == item.raw.range_with or other.parent == k or other.sent != item.sent:
+                continue
+            if end <= other.raw.start < where.start and any(
+                t.pos_ in ("VERB", "AUX") for t in doc[end : other.raw.start]
+            ):
+                return True
+        return False
+
     def _share_own_clause(self, doc: Doc, item: _Item) -> bool:
         """ "half of them born there": a share of a pronoun with a participle clause."""
         if not item.counted.pronoun:
@@ -515,19 +582,19 @@ class FigureExtractor:
     def _share_described(self, doc: Doc, item: _Item) -> bool:
         """ "a third of them foreigners", "un tiers d'entre eux étrangers": a noun right after
         the pronoun and no verb defines the share by an attribute."""
-        if not item.counted.pronoun:
+        i = _after_pronoun(doc, item)
+        if i is None or i >= len(doc) or doc[i].pos_ not in ("NOUN", "ADJ", "PROPN"):
             return False
-        i = item.counted.start + 1
-        while i < len(doc) and doc[i].lower_ in ("them", "whom", "eux", "elles", "d'", "d’", "de"):
-            i += 1
-        if i >= len(doc) or doc[i].pos_ not in ("NOUN", "ADJ", "PROPN"):
+        return _verbless(doc, i)
+
+    def _share_located(self, doc: Doc, item: _Item) -> bool:
+        """ "about 40 per cent of them on islands in Lake Chad", "un tiers d'entre eux en
+        Irak": a place right after the pronoun and no verb says where the share is."""
+        i = _after_pronoun(doc, item)
+        if i is None or i >= len(doc):
             return False
-        end = i
-        while end < len(doc) and doc[end].text not in _BREAK:
-            if doc[end].pos_ in ("VERB", "AUX"):
-                return False
-            end += 1
-        return True
+        where = i + 1 if doc[i].lower_ in ("on", "sur") else i  # "on islands", "sur place"
+        return (status.located(doc, where, self.lex) or where > i and doc[where].pos_ == "NOUN") and _verbless(doc, i)
 
     def _inherit_status(self, items: list[_Item], k: int) -> None:
         """Parts ("including 68 men"), range ends and elliptic numbers ("1 000 ... en 2013,
@@ -661,6 +728,11 @@ class FigureExtractor:
                 sent,
                 number,
                 lex,
+                others=frozenset(
+                    p.start
+                    for p in places
+                    if sent[0] <= p.start < sent[1] and self._beyond_next_clause(doc, items, k, p)
+                ),
             )
         return Figure(
             start=start_char,
@@ -681,6 +753,25 @@ class FigureExtractor:
             sentence_end=item.sent.end_char,
             parent=item.parent,
         )
+
+
+def _after_pronoun(doc: Doc, item: _Item) -> int | None:
+    """The first token after "of them", "d'entre eux" in a share of a pronoun, else None."""
+    if not item.counted.pronoun:
+        return None
+    i = item.counted.start + 1
+    while i < len(doc) and doc[i].lower_ in ("them", "whom", "eux", "elles", "d'", "d’", "de"):
+        i += 1
+    return i
+
+
+def _verbless(doc: Doc, i: int) -> bool:
+    """No verb from token ``i`` to the end of its clause."""
+    while i < len(doc) and doc[i].text not in _BREAK:
+        if doc[i].pos_ in ("VERB", "AUX"):
+            return False
+        i += 1
+    return True
 
 
 def _is_date_start(doc: Doc, i: int, lex: FigureLexicon) -> bool:

@@ -40,6 +40,8 @@ def find_counted(doc: Doc, raw: RawNumber, lex: FigureLexicon, figure_starts: se
     """The noun phrase right after the number (after "of"/"de" for "thousands of X")."""
     i = raw.unit_end or raw.end
     n = len(doc)
+    if i + 1 < n and doc[i].lower_ in _OF and doc[i + 1].lower_ in _PRONOUNS:
+        return Counted(None, i + 1, i + 1, pronoun=True)  # "12 d'entre elles", "40 of them"
     if _partitive(doc, i):
         i += 1  # "25 of its fighters", "40 de ses cadres": the number is a part of the noun
         while i < n and doc[i].lower_ in _DETS:

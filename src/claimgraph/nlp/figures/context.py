@@ -176,12 +176,16 @@ def place(
     sent: tuple[int, int],
     number: int,
     lex: FigureLexicon,
+    others: frozenset[int] = frozenset(),
 ) -> str | None:
-    found = attached(places, doc, phrase, verb, sent)
+    """The place of a count; ``others`` holds the starts of places that belong to another
+    count of the sentence (they are not candidates, but still mean the sentence names one)."""
+    candidates = [p for p in places if p.start not in others]
+    found = attached(candidates, doc, phrase, verb, sent)
     if found is not None:
         return found
     clause = clause_of(doc, number, sent)
-    near = [p for p in places if clause[0] <= p.start < clause[1] and _locative(doc, p.start, lex)]
+    near = [p for p in candidates if clause[0] <= p.start < clause[1] and _locative(doc, p.start, lex)]
     if near:
         return min(near, key=lambda p: (p.start < number, abs(p.start - number))).value
     if any(p for p in places if sent[0] <= p.start < sent[1]):

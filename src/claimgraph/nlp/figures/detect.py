@@ -514,6 +514,8 @@ def _after_reference_noun(doc: Doc, start: int, lex: FigureLexicon) -> bool:
         i -= 1
     if i < 0:
         return False
+    if doc[i].pos_ == "VERB":
+        return False  # "its fighters number about 5,000": the verb, not a label
     word = doc[i].lower_
     return word in lex.reference_nouns or word.strip(".") in lex.reference_nouns
 

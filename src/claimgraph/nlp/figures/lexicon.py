@@ -64,12 +64,15 @@ class FigureLexicon:
     place_nouns: frozenset[str]
     linking_verbs: frozenset[str]
     record_words: frozenset[str]
+    amount_verbs: frozenset[str]
     # shared across languages
     nationalities: dict[str, str]
     genders: dict[str, str]
     age_classes: dict[str, str]
     roles: dict[str, str]
     person_nouns: frozenset[str]
+    person_suffixes: tuple[str, ...]  # "islamists", "salafistes": plural nouns of people
+    person_suffix_min_length: int
     present_nouns: frozenset[str]
     noun_status: dict[str, str]  # counted noun -> the status it implies by default
     collective_nouns: frozenset[str]
@@ -85,6 +88,7 @@ class FigureLexicon:
             or word in self.genders
             or word in self.age_classes
             or (word in self.nationalities and word.endswith(("s", "men", "x")))
+            or (len(word) >= self.person_suffix_min_length and word.endswith(self.person_suffixes))
         )
 
 
@@ -135,6 +139,15 @@ def _noun_status(cohort: dict[str, Any], known: Any) -> dict[str, str]:
     return out
 
 
+def _person_suffixes(cohort: dict[str, Any]) -> tuple[tuple[str, ...], int]:
+    """cohort.person_suffixes: {endings: [...], min_length: N}."""
+    table = _section(cohort, "person_suffixes", dict, "cohort")
+    min_length = table.get("min_length")
+    if not isinstance(min_length, int) or min_length < 1:
+        raise _fail(f"cohort.person_suffixes.min_length must be a positive whole number, not {min_length!r}")
+    return _words(table, "endings", "cohort.person_suffixes"), min_length
+
+
 def parse(data: Any, language: str) -> FigureLexicon:
     """Build and validate the lexicon of ``language`` from the decoded YAML ``data``."""
     if not isinstance(data, dict):
@@ -171,6 +184,7 @@ def parse(data: Any, language: str) -> FigureLexicon:
         if not isinstance(entry, dict) or not isinstance(entry.get("value"), int | float):
             raise _fail(f"{language}.fractions holds {entry!r}; each entry needs phrase and value")
         fractions[str(entry["phrase"]).lower()] = float(entry["value"])
+    person_suffixes, person_suffix_min_length = _person_suffixes(cohort)
     units_raw = _section(lang, "units", dict, language)
     units = {unit: tuple(w.lower() for w in words) for unit, words in units_raw.items()}
     return FigureLexicon(
@@ -212,11 +226,14 @@ def parse(data: Any, language: str) -> FigureLexicon:
         place_nouns=frozenset(_words(lang, "place_nouns", language)),
         linking_verbs=frozenset(_words(lang, "linking_verbs", language)),
         record_words=frozenset(_words(lang, "record_words", language)),
+        amount_verbs=frozenset(_words(lang, "amount_verbs", language)),
         nationalities=_names(cohort, "nationalities", "cohort"),
         genders=_names(cohort, "genders", "cohort"),
         age_classes=_names(cohort, "age_classes", "cohort"),
         roles=_names(cohort, "roles", "cohort"),
         person_nouns=frozenset(_words(cohort, "person_nouns", "cohort")),
+        person_suffixes=person_suffixes,
+        person_suffix_min_length=person_suffix_min_length,
         present_nouns=frozenset(_words(cohort, "present_nouns", "cohort")),
         noun_status=_noun_status(cohort, known_statuses),
         collective_nouns=frozenset(_words(cohort, "collective_nouns", "cohort")),

@@ -37,6 +37,7 @@ _OBJECTS = frozenset({"dobj", "obj"})
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _CLAUSE_BREAK = frozenset({",", ";", ":", "(", ")", "–", "—", "."})
+_RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "qui", "lequel", "laquelle"})
 NO_CUE = object()
 
 
@@ -90,9 +91,20 @@ def _oblique_cue(verb: Token, lex: FigureLexicon) -> object:
     return NO_CUE
 
 
+def _has_own_subject(verb: Token) -> bool:
+    """"before it released most of them": a clause with a subject of its own tells what
+    happened to someone else, or later; it does not name the state of the counted people."""
+    return any(c.dep_ in _SUBJECTS for c in verb.children)
+
+
 def _verb_cue(verb: Token, anchor: Token, lex: FigureLexicon, blocked: set[int]) -> object:
     for child in verb.children:
-        if child.dep_ in _COMPLEMENTS and child.i not in blocked and child.i > anchor.i:
+        if (
+            child.dep_ in _COMPLEMENTS
+            and child.i not in blocked
+            and child.i > anchor.i
+            and not (child.dep_ == "advcl" and _has_own_subject(child))
+        ):
             found = _cue_with_particle(child, lex)
             if found is not NO_CUE:
                 return found
@@ -107,6 +119,8 @@ def _holder_status(verb: Token, anchor: Token, lex: FigureLexicon, places: set[i
     subject = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
     if subject is None or subject.left_edge.i <= anchor.i <= subject.right_edge.i:
         return "detained"  # passive ("are held in camps") or the people are the subject
+    if subject.lower_ in _RELATIVE_PRONOUNS:
+        subject = _antecedent_of_relative(subject) or subject  # "the prison, which was holding ..."
     # the holder may be named in apposition ("its armed wing, the SDF, holds ..."), and
     # the place it holds them in may be a prison ("holds 9,000 men in two dozen prisons")
     holders = [subject, *(c for c in subject.children if c.dep_ == "appos")]
@@ -121,6 +135,17 @@ def _holder_status(verb: Token, anchor: Token, lex: FigureLexicon, places: set[i
             if any(n.lemma_.lower() in lex.detention_places or n.lower_ in lex.detention_places for n in nouns):
                 return "detained"
     return "present"
+
+
+def _antecedent_of_relative(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun stands for: the one right before it ("the prison, which",
+    "la prison, qui"), whatever the parse attached the clause to."""
+    before = pronoun.i - 1
+    while before >= 0 and pronoun.doc[before].is_punct:
+        before -= 1
+    if before >= 0 and pronoun.doc[before].pos_ in ("NOUN", "PROPN"):
+        return pronoun.doc[before]
+    return None
 
 
 def from_group_size(anchor: Token, lex: FigureLexicon) -> str | None:
@@ -153,6 +178,20 @@ def from_noun_clause(head: Token, lex: FigureLexicon, blocked: set[int]) -> obje
     return NO_CUE
 
 
+def _noun_and_complement_cue(nouns: list[Token], verb: Token, lex: FigureLexicon) -> object:
+    """"the fate of 100 detainees is unknown", "le sort de 40 otages reste inconnu": a noun
+    between the number and its verb, read with the verb's complement (or the verb itself)."""
+    if not nouns:
+        return NO_CUE
+    predicates = [verb, *(c for c in verb.children if c.dep_ in _COMPLEMENTS)]
+    for noun in nouns:
+        for predicate in predicates:
+            key = f"{noun.lemma_.lower()} {predicate.lemma_.lower()}"
+            if key in lex.status:
+                return lex.status[key]
+    return NO_CUE
+
+
 def from_governor(
     anchor: Token, lex: FigureLexicon, blocked: set[int], places: frozenset[int] | set[int] = frozenset()
 ) -> tuple[object, Token | None]:
@@ -160,6 +199,7 @@ def from_governor(
     ("remain detained", "are presumed dead") and the verb itself; also returns the verb."""
     token = anchor
     verb = None
+    passed: list[Token] = []
     for _ in range(6):
         if token.head.i == token.i:
             break
@@ -173,10 +213,15 @@ def from_governor(
         found = cue(token, lex)
         if found is not NO_CUE:
             return found, None
+        if token.pos_ == "NOUN":
+            passed.append(token)
     if verb is None:
         return NO_CUE, None
     if verb.dep_ in ("aux", "auxpass", "aux:pass", "aux:tense", "cop") and verb.head is not verb:
         verb = verb.head  # "remain detained" parsed with "remain" as auxiliary
+    found = _noun_and_complement_cue(passed, verb, lex)
+    if found is not NO_CUE:
+        return found, verb
     found = _verb_cue(verb, anchor, lex, blocked)
     if found == "detained" and (verb.lower_ in lex.holding_verbs or verb.lemma_.lower() in lex.holding_verbs):
         found = _holder_status(verb, anchor, lex, places)
@@ -185,16 +230,42 @@ def from_governor(
         after = from_right_context(verb.doc, verb.i + 1, lex, blocked, limit=4)
         if isinstance(after, str):
             found = after
-    if found is NO_CUE:
-        # "were indicted and placed in detention": a coordinated verb with no subject of its own
+    if found is NO_CUE or found is None:
+        # "were indicted and placed in detention": a coordinated verb with no subject of its
+        # own; after a verb that rules out a status, one that names it wins ("sont poursuivis
+        # ou condamnés")
         for child in verb.children:
-            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and not any(
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX", "ADJ") and not any(
                 c.dep_ in _SUBJECTS for c in child.children
             ):
-                found = _verb_cue(child, anchor, lex, blocked)
-                if found is not NO_CUE:
+                also = _verb_cue(child, anchor, lex, blocked)
+                if also is not NO_CUE and (found is NO_CUE or isinstance(also, str)):
+                    found = also
                     break
     return found, verb
+
+
+def is_argument_of(anchor: Token, verb: Token | None, lex: FigureLexicon) -> bool:
+    """True when ``anchor`` is (inside) the subject or object of ``verb`` itself: "31 of the
+    women who came back were sentenced", but not "Of the 1,490 Frenchmen who have joined,
+    500 are presumed dead" (a prepositional adjunct) nor the second conjunct of a subject
+    ("plusieurs centaines sont arrêtés et 40 de ses cadres tués"). With no verb, the
+    predicate is the first word above ``anchor`` that is a status cue ("seraient encore
+    détenues" parsed as an adjective)."""
+    if verb is None:
+        verb = next((t for t in anchor.ancestors if isinstance(cue(t, lex), str)), None)
+    if verb is None:
+        return False
+    token = anchor
+    for _ in range(8):
+        if token.dep_ == "conj" or token.head.i == token.i:
+            return False
+        if token.head.i == verb.i or (
+            token.head.dep_ in ("aux", "auxpass", "aux:pass", "aux:tense", "cop") and token.head.head.i == verb.i
+        ):
+            return token.dep_ in _SUBJECTS or token.dep_ in _OBJECTS
+        token = token.head
+    return False
 
 
 _HEADCOUNT_SUBJECTS = frozenset({"ils", "elles", "they", "we", "nous"})
