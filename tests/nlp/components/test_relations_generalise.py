@@ -180,6 +180,17 @@ EN = [
      [("JNIM", ORG, ["JNIM"]), ("Ansar Dine", ORG, ["Ansar Dine"]), ("al-Mourabitoun", ORG, ["al-Mourabitoun"]),
       ("AQIM", ORG, ["AQIM"])],
      {("Ansar Dine", "merged_into", "JNIM"), ("al-Mourabitoun", "merged_into", "JNIM")}),
+    # "broke with"; an older name "known before by the name of" (machine translation)
+    ("The Front, which was known before by the name of the Sahel Brigade, broke with al-Qaeda in 2016.",
+     [("Front", ORG, ["The Front"]), ("Sahel Brigade", ORG, ["Sahel Brigade"]), ("al-Qaeda", ORG, ["al-Qaeda"])],
+     {("Sahel Brigade", "renamed_to", "Front"), ("Front", "split_from", "al-Qaeda")}),
+    # a state's strikes on a group; a ban by order of a ministry
+    ("United States air strikes on five KH facilities in Iraq killed 25 fighters.",
+     [("United States", "Country", ["United States"]), ("KH", ORG, ["KH"]), ("Iraq", "Country", ["Iraq"])],
+     {("United States", "fights", "KH")}),
+    ("The Sahel Front has been banned in Germany since 2014 by order of the Federal Ministry of the Interior.",
+     [("Sahel Front", ORG, ["Sahel Front"]), ("Germany", "Country", ["Germany"]), ("BMI", PUB, ["Federal Ministry of the Interior"])],
+     {("Sahel Front", "designated_by", "BMI")}),
     # a part of a group acting stands for the group
     ("In 2015, a faction of Ansar Dine pledged allegiance to the Islamic State.",
      [("Ansar Dine", ORG, ["Ansar Dine"]), ("Islamic State", ORG, ["Islamic State"])],
@@ -335,6 +346,21 @@ FR = [
      [("EIGS", ORG, ["État islamique dans le Grand Sahara", "EIGS", "État islamique au Sahel"]), ("AM", ORG, ["Al-Mourabitoune"]),
       ("Sahraoui", PER, ["Adnane Abou Walid al-Sahraoui"]), ("MUJAO", ORG, ["MUJAO"])],
      {("EIGS", "split_from", "AM"), ("Sahraoui", "founded", "EIGS")}),
+    # clitic objects: "la quitte" (not the subject again), "y contrôle" (the place just named)
+    ("Le Mouvement Nour al-Din al-Zenki rejoint Hayat Tahrir al-Cham en 2017. Le Mouvement Nour al-Din al-Zenki la quitte dès juillet 2017.",
+     [("Zenki", ORG, ["Mouvement Nour al-Din al-Zenki"]), ("HTC", ORG, ["Hayat Tahrir al-Cham"])],
+     {("Zenki", "member_of", "HTC"), ("Zenki", "split_from", "HTC")}),
+    ("Retranchée dans la province d'Idleb, HTC y contrôle la quasi-totalité des villes.",
+     [("Idleb", LOC, ["province d'Idleb"]), ("HTC", ORG, ["HTC"])],
+     {("HTC", "located_in", "Idleb"), ("HTC", "controls", "Idleb")}),
+    # a second relative clause joined by "et" shares the first one's antecedent
+    ("Le parquet national antiterroriste, que dirige Olivier Christen et qui siège à Paris, dresse un bilan.",
+     [("PNAT", PUB, ["parquet national antiterroriste"]), ("Christen", PER, ["Olivier Christen"]), ("Paris", LOC, ["Paris"])],
+     {("Christen", "leads", "PNAT"), ("PNAT", "located_in", "Paris")}),
+    # a subject pronoun is no name its own sentence governs by a preposition, nor an apposition
+    ("Le Front al-Nosra est un groupe armé. Inscrite sur la liste des organisations terroristes par le Conseil de sécurité, elle affronte l'armée syrienne.",
+     [("Nosra", ORG, ["Front al-Nosra"]), ("CS", PUB, ["Conseil de sécurité"]), ("armée syrienne", PUB, ["armée syrienne"])],
+     {("Nosra", "designated_by", "CS"), ("Nosra", "fights", "armée syrienne")}),
     # "à la fois": a list of objects, even after a common noun that names no entity
     ("Le GSIM mène une insurrection dans le centre du Mali. Il combat à la fois les armées nationales, la MINUSMA et l'État islamique.",
      [("GSIM", ORG, ["GSIM"]), ("Mali", CTRY, ["Mali"]), ("MINUSMA", ORG, ["MINUSMA"]), ("EI", ORG, ["État islamique"])],

@@ -64,7 +64,7 @@ PRONOUNS: Final = frozenset(
         "leurs",
     }
 )
-OBJECT_PRONOUNS: Final = frozenset({"it", "l'", "l’", "le", "la"})  # "designated it", "l'a inscrit" (singular: a plural rarely has one clear antecedent)
+OBJECT_PRONOUNS: Final = frozenset({"it", "l'", "l’", "le", "la", "y"})  # "designated it", "l'a inscrit" (singular: a plural rarely has one clear antecedent)
 NON_PERSONAL: Final = frozenset({"it", "its"})
 PARTITIVE_NOUNS: Final = frozenset(
     {"faction", "wing", "branch", "splinter", "elements", "aile", "branche", "éléments"}
@@ -274,7 +274,14 @@ class Arguments:
             if self._object_pronoun(token)
             else set()
         )
+        # a subject pronoun does not stand for a name its own sentence governs by a
+        # preposition ("Inscrite sur la liste par le Conseil de sécurité, elle affronte ...")
+        own_names = {
+            found.name for i in own_subjects if (found := self.arg_at(i)) is not None
+        }
         number = self.sentence_number(token.i)
+        sentence_start = self.sent_starts[number]
+        subject_pronoun = token.dep_ in SUBJECT_DEPS
         floor = self.sent_starts[max(number - 1, 0)]
         candidates: list[Arg] = []
         subjects: list[Arg] = []
@@ -297,7 +304,12 @@ class Arguments:
             ):
                 # "It was founded in 2017 ... . Its emir": what that "it" stood for
                 subjects.extend(self.pronoun(tok, types, depth=depth + 1))
-            if arg and own_subjects and any(j in own_subjects for j in range(arg.first, arg.last)):
+            if arg and own_subjects and (
+                any(j in own_subjects for j in range(arg.first, arg.last))
+                or arg.name in own_names  # "Zenki ... . Zenki la quitte": not Zenki again
+            ):
+                continue
+            if arg and subject_pronoun and arg.first >= sentence_start and self._governed(arg):
                 continue
             if arg and arg.type in types and not self.is_modifier(arg):
                 candidates.append(arg)
@@ -326,7 +338,10 @@ class Arguments:
             stated = [
                 a
                 for a in self.stated_subjects
-                if floor <= a.first < token.i and a.type in types and not self.is_modifier(a)
+                if floor <= a.first < token.i
+                and a.type in types
+                and a.name not in own_names
+                and not self.is_modifier(a)
             ]
             if stated:
                 return stated[-1:]  # "..., HTC combat l'armée. En 2020, elle a écrasé ..."
@@ -335,7 +350,8 @@ class Arguments:
     def _object_pronoun(self, token: Token) -> bool:
         return (
             token.lower_ in OBJECT_PRONOUNS
-            and token.pos_ == "PRON"
+            # "la quitte": a clitic the tagger may read as a determiner of the verb
+            and (token.pos_ == "PRON" or token.dep_ in ("obj", "iobj"))
             and token.dep_ not in SUBJECT_DEPS  # "It was founded": a subject
         )
 
@@ -407,7 +423,7 @@ class Arguments:
                 arg = self.arg_at(appos[0].i) if appos else None
                 if arg is None and tok.dep_ == "appos":
                     arg = self.arg_at(tok.head.i)
-                if arg is None:
+                if arg is None and tok.lower_ not in PRONOUNS:  # "X, elle ...": no apposition
                     arg = self._named_by(tok) or self.apposed(tok.i, 0)
             if arg is not None and arg.type in types:
                 found.append(arg)
@@ -514,8 +530,25 @@ class Arguments:
         i, first = self._before_verb(start)
         if i < first or self.doc[i].lower_ not in SUBJECT_RELATIVES:
             return None
-        antecedent = self._antecedent(i, first, types)
+        relative = self._chained_relative(i, first)
+        antecedent = self._antecedent(relative, first, types)
         return [antecedent] if antecedent is not None else None
+
+    def _chained_relative(self, relative: int, first: int) -> int:
+        """The first relative pronoun of a chain joined by "and"/"et" ("X, que dirige Y et
+        qui siège à Paris"): the one whose antecedent the chain shares."""
+        doc = self.doc
+        if relative - 1 < first or doc[relative - 1].lower_ not in ("et", "and"):
+            return relative
+        for j in range(relative - 2, first - 1, -1):
+            if doc[j].text in CLAUSE_BREAKS:
+                break
+            if doc[j].lower_ in OBJECT_RELATIVES | SUBJECT_RELATIVES and doc[j].pos_ in (
+                "PRON",
+                "SCONJ",
+            ):
+                return j
+        return relative
 
     def _before_verb(self, start: int) -> tuple[int, int]:
         """(the token before a verb cue starting at ``start``, auxiliaries and adverbs
