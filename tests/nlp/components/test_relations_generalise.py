@@ -191,6 +191,13 @@ EN = [
     ("The Sahel Front has been banned in Germany since 2014 by order of the Federal Ministry of the Interior.",
      [("Sahel Front", ORG, ["Sahel Front"]), ("Germany", "Country", ["Germany"]), ("BMI", PUB, ["Federal Ministry of the Interior"])],
      {("Sahel Front", "designated_by", "BMI")}),
+    # a bare role after "as" in the article on a group; a role in apposition after "once"
+    ("Ansar al-Islam\n\nAnsar al-Islam is a jihadist group. Jafar Dicko has served as emir since 2017.",
+     [("Ansar al-Islam", ORG, ["Ansar al-Islam"]), ("Jafar Dicko", PER, ["Jafar Dicko"])],
+     {("Jafar Dicko", "leads", "Ansar al-Islam")}),
+    ("Mukhtar Robow, once the group's spokesman, defected from al-Shabaab in 2017.",
+     [("Mukhtar Robow", PER, ["Mukhtar Robow"]), ("al-Shabaab", ORG, ["al-Shabaab"])],
+     {("Mukhtar Robow", "holds_position", "al-Shabaab"), ("Mukhtar Robow", "split_from", "al-Shabaab")}),
     # a part of a group acting stands for the group
     ("In 2015, a faction of Ansar Dine pledged allegiance to the Islamic State.",
      [("Ansar Dine", ORG, ["Ansar Dine"]), ("Islamic State", ORG, ["Islamic State"])],

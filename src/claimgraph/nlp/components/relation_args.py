@@ -76,6 +76,7 @@ HELD_BY: Final = frozenset(
     {"held", "occupied", "filled", "occupé", "occupée", "tenu", "tenue", "détenu", "détenue"}
 )
 POSSESSIVE_MARKS: Final = frozenset({"'s", "’s", "'", "’"})
+ROLE_MARKERS: Final = frozenset({"as", "comme"})  # "served as emir", "nommé comme chef"
 CLAUSE_BREAKS: Final = frozenset({";", ".", "!", "?", "(", ")", "—", "–"})
 MAX_RIGHT_GAP: Final = 8
 MAX_LEFT_GAP: Final = 12
@@ -915,13 +916,19 @@ class Arguments:
             return self.coordinated(arg, types, last)
         if (named := self._named_after_body(i, last, types)) is not None:
             return [named]  # "the leader of X, Y", "le chef de X, Y"
-        # apposition before: "Fabrice Balanche, géographe à ..."
+        # apposition before: "Fabrice Balanche, géographe à ...", "X, once the group's
+        # spokesman", "X, alors porte-parole de Y"
         i = span.start - 1
         while (
             i >= first
             and self.arg_at(i) is None
-            and doc[i].pos_ in ("DET", "ADJ")
-            and span.start - i <= 3
+            and (
+                doc[i].pos_ in ("DET", "ADJ", "ADV")
+                or doc[i].dep_ == "advmod"  # "once" read as a conjunction
+                or doc[i].lower_ in POSSESSIVE_MARKS
+                or (doc[i].pos_ == "NOUN" and i + 1 < span.start and doc[i + 1].lower_ in POSSESSIVE_MARKS)
+            )
+            and span.start - i <= 5
         ):
             i -= 1
         if i >= first and doc[i].text == "," and i - 1 >= first:
@@ -943,6 +950,9 @@ class Arguments:
             subject = next((c for c in predicate.head.children if c.dep_ in SUBJECT_DEPS), None)
         elif any(c.dep_ == "cop" for c in predicate.children):
             subject = next((c for c in predicate.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None and root.dep_ == "pobj" and root.head.lower_ in ROLE_MARKERS:
+            # "X has served as emir since 2014": the subject of the verb "as" depends on
+            subject = next((c for c in root.head.head.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
             return self.resolve(subject, types)
         # "X, head of A and deputy leader of B": the second role is X's too

@@ -215,6 +215,8 @@ class RelationExtractor:
         if not holders:
             return
         bodies = args.role_body(span, scope, body_types)
+        if not bodies and _bare_role(span) and args.title is not None and args.title.type in body_types:
+            bodies = [args.title]  # "X has served as emir since 2014" in the article on a group
         sent = args.sentence(span.root.i)
         for holder in holders:
             for body in bodies:
@@ -301,6 +303,11 @@ def _modifies_noun_before(first: Token) -> bool:
     return first.tag_ == "VBN" or (
         "Part" in first.morph.get("VerbForm") and "Past" in first.morph.get("Tense")
     )
+
+
+def _bare_role(span: Span) -> bool:
+    """A role named after "as"/"comme" with no body of its own: "has served as emir"."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in ("as", "comme")
 
 
 def _one_among_several(span: Span, lexicon: Lexicon) -> bool:
