@@ -368,6 +368,15 @@ FR = [
     ("Le Front al-Nosra est un groupe armé. Inscrite sur la liste des organisations terroristes par le Conseil de sécurité, elle affronte l'armée syrienne.",
      [("Nosra", ORG, ["Front al-Nosra"]), ("CS", PUB, ["Conseil de sécurité"]), ("armée syrienne", PUB, ["armée syrienne"])],
      {("Nosra", "designated_by", "CS"), ("Nosra", "fights", "armée syrienne")}),
+    # an adjective the parser hung on a participle ("un groupe armé actif au Mali") after a
+    # title line; a place after ", à"
+    ("État islamique au Sahel\n\nL'État islamique au Sahel (EIS), anciennement État islamique dans le Grand Sahara (EIGS), est un groupe armé djihadiste actif au Mali, au Niger et au Burkina Faso.",
+     [("EIS", ORG, ["État islamique au Sahel", "EIS", "État islamique dans le Grand Sahara", "EIGS"]),
+      ("Mali", CTRY, ["Mali"]), ("Niger", CTRY, ["Niger"]), ("Burkina Faso", CTRY, ["Burkina Faso"])],
+     {("EIS", "located_in", "Mali"), ("EIS", "located_in", "Niger"), ("EIS", "located_in", "Burkina Faso")}),
+    ("Une quinzaine de Belges seraient incarcérés dans la prison de Ghwayran, à Hassaké, ou dans d'autres centres.",
+     [("Ghwayran", LOC, ["prison de Ghwayran"]), ("Hassaké", LOC, ["Hassaké"])],
+     {("Ghwayran", "located_in", "Hassaké")}),
     # "à la fois": a list of objects, even after a common noun that names no entity
     ("Le GSIM mène une insurrection dans le centre du Mali. Il combat à la fois les armées nationales, la MINUSMA et l'État islamique.",
      [("GSIM", ORG, ["GSIM"]), ("Mali", CTRY, ["Mali"]), ("MINUSMA", ORG, ["MINUSMA"]), ("EI", ORG, ["État islamique"])],

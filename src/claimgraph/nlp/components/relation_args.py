@@ -800,6 +800,9 @@ class Arguments:
                 return token.head  # "X, the security force of Y": X
             if token.dep_ in MODIFIER_DEPS and token.head is not token:
                 noun = token.head
+                if noun.pos_ in ("VERB", "ADJ") and noun.dep_ in MODIFIER_DEPS:
+                    token = noun  # "un groupe armé actif au Mali": "actif" hung on "armé"
+                    continue
                 agent = self._agent_verb(noun)
                 if agent is not None:  # "X was formed by fighters who broke away from Y"
                     token = agent
