@@ -495,3 +495,69 @@ def test_place_after_another_count_with_its_own_verb_is_not_shared(nlps, languag
 )
 def test_displaced_have_no_status_unless_their_clause_names_one(nlps, language, text, status) -> None:
     assert statuses(nlps, language, text) == [status]
+
+
+# place and as_of beyond the counted phrase -------------------------------------------------
+
+
+def _context(nlps, language: str, text: str) -> list[tuple[str | None, str | None]]:
+    return [(f["place"], f["as_of"]) for f in run(nlps, language, text)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # the date of a verb the count's verb is coordinated with
+        ("en", "Air strikes on 29 December 2019 killed 25 fighters and wounded 55 others.", ["2019-12-29", "2019-12-29"]),
+        ("fr", "Le 4 octobre 2017, des frappes ont tué 25 combattants et blessé 55 autres.", ["2017-10-04", "2017-10-04"]),
+        # of two dates of one verb, the one next to the number
+        ("en", "Monitors put it at 1,000 fighters in 2018 and at more than 6,000 in 2024.", ["2018", "2024"]),
+        ("fr", "Les observateurs l'estimaient à 1 000 combattants en 2018 et à plus de 6 000 en 2024.", ["2018", "2024"]),
+    ],
+)
+def test_as_of_from_the_verbs_of_the_count(nlps, language, text, expected) -> None:
+    assert [as_of for _, as_of in _context(nlps, language, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "place"),
+    [
+        ("en", "Some 1,450 French nationals travelled to Iraq and Syria.", "Iraq and Syria"),
+        ("fr", "Quelque 800 hommes combattent en Syrie et en Irak.", "Syrie et Irak"),
+    ],
+)
+def test_coordinated_places_are_named_together(nlps, language, text, place) -> None:
+    assert _context(nlps, language, text)[0][0] == place
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "place"),
+    [
+        ("en", "Some 130 German nationals are held in camps in north-east Syria.", "north-east Syria"),
+        ("fr", "Une centaine de personnes sont détenues dans le nord-est de la Syrie.", "nord-est de la Syrie"),
+        ("en", "About 1,490 Frenchmen joined the Iraqi-Syrian region.", "Iraqi-Syrian region"),
+        ("fr", "Environ 1 500 ressortissants français ont rejoint la zone irako-syrienne.", "zone irako-syrienne"),
+    ],
+)
+def test_parts_and_areas_of_places(nlps, language, text, place) -> None:
+    assert _context(nlps, language, text)[0][0] == place
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "places"),
+    [
+        (
+            "en",
+            "About 1,500 French nationals travelled to the Iraqi-Syrian region. Among them, 400 have died.",
+            ["Iraqi-Syrian region", None],
+        ),
+        (
+            "fr",
+            "Environ 1 500 Français ont rejoint la zone irako-syrienne. Parmi eux, 400 sont revenus.",
+            ["zone irako-syrienne", None],
+        ),
+        ("fr", "Environ 300 seraient toujours présentes en Syrie, parmi lesquelles 40 hommes détenus.", ["Syrie", "Syrie"]),
+    ],
+)
+def test_parts_that_died_or_came_back_are_not_where_their_whole_is(nlps, language, text, places) -> None:
+    assert [place for place, _ in _context(nlps, language, text)] == places

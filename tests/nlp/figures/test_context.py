@@ -32,3 +32,15 @@ def test_parts_of_a_count_take_its_nationality_unless_they_give_their_own(nlp) -
     assert cohorts[900]["nationality"] == "Belgian"
     assert cohorts[200]["nationality"] == "Belgian"
     assert cohorts[40]["nationality"] == "Moroccan"
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(
+    ("language", "text", "value", "place"),
+    [
+        ("en", "More than 10,000 women are held in the al-Hol and Roj camps.", 10000, "al-Hol and Roj camps"),
+        ("fr", "Une centaine de femmes sont retenues dans les camps d'al-Hol et de Roj.", 100, "camps d'al-Hol et de Roj"),
+    ],
+)
+def test_two_named_camps_are_the_place_with_their_common_noun(language, text, value, place) -> None:
+    assert _place_of(pipelines.load(language), text, value) == place

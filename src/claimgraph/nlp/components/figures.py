@@ -119,9 +119,10 @@ class FigureExtractor:
             figures.append(self._figure(doc, items, k, dates, places, reserved))
         for k, item in enumerate(items):
             if item.parent is not None and item.marker_child:
+                parent = figures[item.parent]
                 for key in ("as_of", "place"):
-                    if figures[k][key] is None:
-                        figures[k][key] = figures[item.parent][key]  # type: ignore[literal-required]
+                    if figures[k][key] is None and (key == "as_of" or _same_state(figures[k], parent)):
+                        figures[k][key] = parent[key]  # type: ignore[literal-required]
         for k, item in enumerate(items):  # in document order: parents come first
             if item.parent is not None and figures[k]["unit"] == figures[item.parent]["unit"]:
                 # A part of a count of people is of the same nationality unless it says
@@ -753,6 +754,15 @@ class FigureExtractor:
             sentence_end=item.sent.end_char,
             parent=item.parent,
         )
+
+
+_GONE = frozenset({"dead", "missing", "returned"})
+
+
+def _same_state(part: Figure, whole: Figure) -> bool:
+    """A part is where its whole is unless its status takes it away: of people who joined
+    the zone, those who died, went missing or came back are not counted there."""
+    return part["status"] not in _GONE or part["status"] == whole["status"]
 
 
 def _after_pronoun(doc: Doc, item: _Item) -> int | None:

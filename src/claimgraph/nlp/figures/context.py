@@ -75,13 +75,59 @@ def places_of(doc: Doc, lex: FigureLexicon) -> list[Marked]:
         found = [
             Marked(e.start, e.end, e.text, e.label_ != "GPE") for e in doc.ents if e.label_ in _PLACE_ENTS
         ]
+    text = doc_text(doc)
+    found = [_with_compass(doc, m, lex, text) for m in found]
     taken = {i for m in found for i in range(m.start, m.end)}
     for token in doc:
-        if token.lower_ in _FACILITIES and token.i not in taken:
+        if token.i in taken:
+            continue
+        marked = None
+        if token.lower_ in _FACILITIES:
             marked = _facility(doc, token, lex, taken)
-            if marked is not None:
-                found.append(marked)
+        elif token.lower_ in lex.area_nouns:
+            marked = _area(doc, token, text)
+        if marked is not None:
+            found.append(marked)
     return sorted(found, key=lambda m: m.start)
+
+
+_COMPOUND_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w]+-[A-Z][\w]+)\s+$")  # "Iraqi-Syrian region"
+_COMPOUND_AFTER = re.compile(r"^\s+([^\W\d_]+-[^\W\d_]+)\b")  # "zone syro-irakienne"
+_COMPASS_LINKS = frozenset({"de", "la", "du", "l'", "l’"})
+
+
+def _area(doc: Doc, token: Token, text: str) -> Marked | None:
+    """"the Iraqi-Syrian region", "la zone syro-irakienne": an area named by the compound
+    adjective of the places it spans."""
+    before = _COMPOUND_BEFORE.search(text, max(0, token.idx - 60), token.idx)
+    if before is not None:
+        span = doc.char_span(before.start(1), token.idx + len(token.text), alignment_mode="expand")
+    else:
+        end = token.idx + len(token.text)
+        after = _COMPOUND_AFTER.match(text[end : end + 60])
+        if after is None:
+            return None
+        span = doc.char_span(token.idx, end + after.end(1), alignment_mode="expand")
+    return Marked(span.start, span.end, span.text, True) if span is not None else None
+
+
+def _with_compass(doc: Doc, place: Marked, lex: FigureLexicon, text: str) -> Marked:
+    """"in north-east Syria", "dans le nord-est de la Syrie": the place with the part of it
+    that the text names."""
+    start = place.start
+    while start > place.start - 2 and start > 0 and doc[start - 1].lower_ in _COMPASS_LINKS:
+        start -= 1
+    prefix = text[max(0, doc[start].idx - 30) : doc[start].idx].rstrip()
+    lowered = prefix.lower()
+    for word in lex.compass_words:
+        if lowered.endswith(word) and (len(lowered) == len(word) or not lowered[-len(word) - 1].isalnum()):
+            begin = doc[start].idx - (len(text[: doc[start].idx]) - len(text[: doc[start].idx].rstrip())) - len(word)
+            span = doc.char_span(begin, doc[place.start].idx, alignment_mode="expand")
+            if span is None or span.start >= place.start:
+                return place
+            value = f"{text[begin : doc[place.start].idx]}{place.value}"
+            return Marked(span.start, place.end, value, place.reference)
+    return place
 
 
 def _facility(doc: Doc, token: Token, lex: FigureLexicon, taken: set[int]) -> Marked | None:
@@ -112,21 +158,41 @@ def _verb_of(token: Token) -> Token | None:
     return None
 
 
-def attached(
-    items: list[Marked], doc: Doc, phrase: tuple[int, int], verb: Token | None, sent: tuple[int, int]
-) -> str | None:
-    """The first item inside the counted phrase's subtree, else one governed by ``verb``."""
-    start, end = phrase
-    in_sentence = [m for m in items if sent[0] <= m.start < sent[1]]
-    for item in in_sentence:
-        if start <= item.start < end:
-            return item.value
+_CHAIN_DEPS = frozenset({"xcomp", "conj"})
+
+
+def _verb_chain(verb: Token) -> list[Token]:
+    """The verbs ``verb`` hangs from: "Berlin a fait revenir 27 femmes" (revenir, fait),
+    "strikes on 29 December 2019 killed 25 and wounded 55" (wounded, killed)."""
+    chain = [verb]
+    while len(chain) < 4 and verb.dep_ in _CHAIN_DEPS and verb.head.i != verb.i:
+        verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            break
+        chain.append(verb)
+    return chain
+
+
+def _in_phrase(items: list[Marked], phrase: tuple[int, int], sent: tuple[int, int]) -> Marked | None:
+    """The first item inside the counted phrase's subtree."""
+    return next((m for m in items if sent[0] <= m.start < sent[1] and phrase[0] <= m.start < phrase[1]), None)
+
+
+def _governed(
+    items: list[Marked], doc: Doc, verb: Token | None, sent: tuple[int, int], number: int | None = None
+) -> Marked | None:
+    """An item governed by ``verb``: the first, or with ``number`` the one nearest it, and
+    then one governed by a verb ``verb`` depends on (``_verb_chain``)."""
     if verb is None:
         return None
-    for item in in_sentence:
-        governor = _verb_of(doc[item.start])
-        if governor is not None and governor.i == verb.i:  # Token objects are not reused
-            return item.value
+    in_sentence = [m for m in items if sent[0] <= m.start < sent[1]]
+    governors = {item.start: _verb_of(doc[item.start]) for item in in_sentence}
+    for link in _verb_chain(verb) if number is not None else [verb]:
+        own = [m for m in in_sentence if governors[m.start] is not None and governors[m.start].i == link.i]
+        if own and number is None:
+            return own[0]
+        if own:  # "put it at 1,000 in 2018 and at 6,000 in 2024": the date nearest the number
+            return min(own, key=lambda m: (abs(m.start - number), m.start))
     return None
 
 
@@ -156,12 +222,15 @@ def as_of(
         own = [d for d in pool if segment[0] <= d.start < segment[1]]
         return own[0].value if own else None
     pool = [d for d in pool if not any(a <= d.start < b for a, b in reserved)]
-    found = attached(pool, doc, phrase, verb, sent)
+    found = _in_phrase(pool, phrase, sent)
     if found is not None:
-        return found
+        return found.value
     for date in pool:  # "150 en 2023", "90 in 2019": a date right after the number
         if phrase[1] <= date.start <= phrase[1] + 1 or number < date.start <= number + 2:
             return date.value
+    found = _governed(pool, doc, verb, sent, number)
+    if found is not None:
+        return found.value
     references = [d for d in pool if d.reference]
     if not references:
         return None
@@ -181,16 +250,42 @@ def place(
     """The place of a count; ``others`` holds the starts of places that belong to another
     count of the sentence (they are not candidates, but still mean the sentence names one)."""
     candidates = [p for p in places if p.start not in others]
-    found = attached(candidates, doc, phrase, verb, sent)
+    found = _in_phrase(candidates, phrase, sent) or _governed(candidates, doc, verb, sent)
     if found is not None:
-        return found
+        return _joined(found, places, doc, lex)
     clause = clause_of(doc, number, sent)
     near = [p for p in candidates if clause[0] <= p.start < clause[1] and _locative(doc, p.start, lex)]
     if near:
-        return min(near, key=lambda p: (p.start < number, abs(p.start - number))).value
+        return _joined(min(near, key=lambda p: (p.start < number, abs(p.start - number))), places, doc, lex)
     if any(p for p in places if sent[0] <= p.start < sent[1]):
         return None
     return _referred_place(places, doc, clause, sent, lex)
+
+
+_LINKS = frozenset({"de", "d'", "d’", "of"})
+
+
+def _joined(found: Marked, places: list[Marked], doc: Doc, lex: FigureLexicon) -> str:
+    """A place coordinated with the next one names the two: "in Iraq and Syria", "en Syrie
+    et en Irak" (Syrie et Irak); with their common noun around them, as written: "the
+    al-Hol and Roj camps", "les camps d'al-Hol et de Roj"."""
+    joiner = found.end
+    if joiner >= len(doc) or doc[joiner].lower_ not in lex.place_joiners:
+        return found.value
+    start = joiner + 1
+    while start < len(doc) and (
+        doc[start].pos_ == "DET" or doc[start].lower_ in _LINKS or doc[start].lower_ in lex.in_place
+    ):
+        start += 1
+    other = next((p for p in places if p.start == start), None)
+    if other is None:
+        return found.value
+    before = found.start - 1
+    if before > 0 and doc[before].lower_ in _LINKS and doc[before - 1].lower_ in _FACILITIES:
+        return doc[before - 1 : other.end].text  # "camps d'al-Hol et de Roj"
+    if other.end < len(doc) and doc[other.end].lower_ in _FACILITIES:
+        return doc[found.start : other.end + 1].text  # "al-Hol and Roj camps"
+    return f"{found.value} {doc[joiner].text} {other.value}"
 
 
 def _locative(doc: Doc, start: int, lex: FigureLexicon) -> bool:

@@ -62,6 +62,9 @@ class FigureLexicon:
     comparison_markers: tuple[str, ...]
     place_anaphors: frozenset[str]
     place_nouns: frozenset[str]
+    place_joiners: frozenset[str]
+    compass_words: tuple[str, ...]
+    area_nouns: frozenset[str]
     linking_verbs: frozenset[str]
     record_words: frozenset[str]
     amount_verbs: frozenset[str]
@@ -224,6 +227,9 @@ def parse(data: Any, language: str) -> FigureLexicon:
         comparison_markers=_words(lang, "comparison_markers", language),
         place_anaphors=frozenset(_words(lang, "place_anaphors", language)),
         place_nouns=frozenset(_words(lang, "place_nouns", language)),
+        place_joiners=frozenset(_words(lang, "place_joiners", language)),
+        compass_words=_words(lang, "compass_words", language),
+        area_nouns=frozenset(_words(lang, "area_nouns", language)),
         linking_verbs=frozenset(_words(lang, "linking_verbs", language)),
         record_words=frozenset(_words(lang, "record_words", language)),
         amount_verbs=frozenset(_words(lang, "amount_verbs", language)),
