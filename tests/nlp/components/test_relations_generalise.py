@@ -198,6 +198,14 @@ EN = [
     ("Mukhtar Robow, once the group's spokesman, defected from al-Shabaab in 2017.",
      [("Mukhtar Robow", PER, ["Mukhtar Robow"]), ("al-Shabaab", ORG, ["al-Shabaab"])],
      {("Mukhtar Robow", "holds_position", "al-Shabaab"), ("Mukhtar Robow", "split_from", "al-Shabaab")}),
+    # reciprocal fighting: the first of the listed subjects against the others
+    ("In early 2019, Hayat Tahrir al-Sham and the Zenki Movement fought each other near Aleppo.",
+     [("HTS", ORG, ["Hayat Tahrir al-Sham"]), ("Zenki", ORG, ["Zenki Movement"]), ("Aleppo", LOC, ["Aleppo"])],
+     {("HTS", "fights", "Zenki")}),
+    # "waged an insurgency against"
+    ("Al-Shabaab waged an insurgency against the Transitional Federal Government.",
+     [("al-Shabaab", ORG, ["Al-Shabaab"]), ("TFG", PUB, ["Transitional Federal Government"])],
+     {("al-Shabaab", "fights", "TFG")}),
     # a part of a group acting stands for the group
     ("In 2015, a faction of Ansar Dine pledged allegiance to the Islamic State.",
      [("Ansar Dine", ORG, ["Ansar Dine"]), ("Islamic State", ORG, ["Islamic State"])],
@@ -377,6 +385,12 @@ FR = [
     ("Une quinzaine de Belges seraient incarcérés dans la prison de Ghwayran, à Hassaké, ou dans d'autres centres.",
      [("Ghwayran", LOC, ["prison de Ghwayran"]), ("Hassaké", LOC, ["Hassaké"])],
      {("Ghwayran", "located_in", "Hassaké")}),
+    # reciprocal fighting ("s'affrontent"), then a common target ("visent")
+    ("La Katiba Okba Ibn Nafaa, branche d'Al-Qaïda au Maghreb islamique (AQMI), et Jund al-Khilafa, affilié à Daech, s'affrontent parfois entre eux mais visent surtout la garde nationale.",
+     [("KOIN", ORG, ["Katiba Okba Ibn Nafaa"]), ("AQMI", ORG, ["Al-Qaïda au Maghreb islamique", "AQMI"]),
+      ("JAK", ORG, ["Jund al-Khilafa"]), ("EI", ORG, ["Daech"]), ("GN", PUB, ["garde nationale"])],
+     {("KOIN", "member_of", "AQMI"), ("JAK", "allied_with", "EI"), ("KOIN", "fights", "JAK"),
+      ("KOIN", "fights", "GN"), ("JAK", "fights", "GN")}),
     # "à la fois": a list of objects, even after a common noun that names no entity
     ("Le GSIM mène une insurrection dans le centre du Mali. Il combat à la fois les armées nationales, la MINUSMA et l'État islamique.",
      [("GSIM", ORG, ["GSIM"]), ("Mali", CTRY, ["Mali"]), ("MINUSMA", ORG, ["MINUSMA"]), ("EI", ORG, ["État islamique"])],

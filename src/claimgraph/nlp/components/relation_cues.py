@@ -31,6 +31,7 @@ SLOTS: Final = frozenset(
         "adjacent_right",
         "near_right",
         "clitic",
+        "each_other",
     }
 )
 VOICES: Final = frozenset({"active", "passive", "any"})

@@ -126,8 +126,14 @@ class RelationExtractor:
                 )
                 if not targets:
                     return
-            subjects = self._slot(cue.subject, span, args, scope, subject_types, targets, marker)
-            objects = self._slot(cue.object, span, args, scope, object_types, targets, marker)
+            if cue.object == "each_other":
+                # "A and B fought each other", "A et B s'affrontent": the first of the verb's
+                # listed subjects against the others
+                listed = sorted(args.left(root, span.start, scope[0], subject_types) or [], key=lambda a: a.first)
+                subjects, objects = listed[:1], [o for o in listed[1:] if o.type in object_types]
+            else:
+                subjects = self._slot(cue.subject, span, args, scope, subject_types, targets, marker)
+                objects = self._slot(cue.object, span, args, scope, object_types, targets, marker)
         sent = args.sentence(span.root.i)
         for subject in subjects:
             for obj in objects:
