@@ -186,3 +186,62 @@ def test_a_bracketed_gazetteer_name_completes_a_shortened_name() -> None:
 )
 def test_initials_of_transliterated_names(acronym: str, name: str) -> None:
     assert initials_match(acronym, name)
+
+
+def test_bracket_parts_gloss_and_acronyms_are_aliases() -> None:
+    text = 'Kata\'ib Hezbollah (Arabic for "Brigades of the Party of God"; KH) attacked.'
+    found, _ = _run("en", text, [_mention(text, "Kata'ib Hezbollah", "Organization")])
+    assert ("Brigades of the Party of God", "Kata'ib Hezbollah", "parenthesis") in found
+    text = "The Federal Criminal Police Office (Bundeskriminalamt, BKA) counted them."
+    owner = _mention(text, "Federal Criminal Police Office", "PublicBody")
+    found, _ = _run("en", text, [owner])
+    assert {a[0] for a in found} == {"Bundeskriminalamt", "BKA"}
+
+
+def test_a_bracket_list_without_a_name_gives_no_alias() -> None:
+    text = "The Syrian Democratic Forces (SDF, Kurdish-led) attacked."
+    owner = _mention(text, "Syrian Democratic Forces", "Organization")
+    found, _ = _run("en", text, [owner])
+    assert [a[0] for a in found] == ["SDF"]
+
+
+def test_a_quoted_owner_keeps_its_bracketed_name() -> None:
+    text = 'The "Syrian Democratic Forces" (Qasad) announced it.'
+    found, _ = _run("en", text, [_mention(text, "Syrian Democratic Forces", "Organization")])
+    assert ("Qasad", "Syrian Democratic Forces", "parenthesis") in found
+
+
+def test_names_used_by_different_people_and_quoted_common_names() -> None:
+    text = (
+        "ISIS-Mozambique, called Ansar al-Sunna by its members and al-Shabaab by local "
+        'residents, attacked. The Ghweiran prison, which is known as "the industry prison", fell.'
+    )
+    mentions = [
+        _mention(text, "ISIS-Mozambique", "Organization"),
+        _mention(text, "Ghweiran prison", "Location"),
+    ]
+    found, _ = _run("en", text, mentions)
+    assert {(a[0], a[1]) for a in found} == {
+        ("Ansar al-Sunna", "ISIS-Mozambique"),
+        ("al-Shabaab", "ISIS-Mozambique"),
+        ("industry prison", "Ghweiran prison"),
+    }
+
+
+def test_an_unfound_name_before_a_cue_becomes_the_owner() -> None:
+    text = "Leadership\n\nAhmed Diriye, also known as Ahmad Umar, became emir."
+    found, mentions = _run("en", text, [_mention(text, "Ahmad Umar", "Person")])
+    assert found == [("Ahmad Umar", "Ahmed Diriye", "also_known_as")]
+    assert any(m["text"] == "Ahmed Diriye" and m["label"] == "Person" for m in mentions)
+
+
+def test_no_owner_is_made_up_without_a_found_stated_name() -> None:
+    text = "Leadership\n\nAhmed Diriye, also known as Ahmad Umar, became emir."
+    _, mentions = _run("en", text, [])
+    assert not any(m["text"] == "Ahmed Diriye" for m in mentions)
+
+
+def test_a_one_word_literal_translation_is_no_alias() -> None:
+    text = "Al-Hol (en arabe, littéralement « marais »), également orthographié al-Howl."
+    found, _ = _run("fr", text, [_mention(text, "Al-Hol", "Location")])
+    assert "marais" not in {a[0] for a in found}

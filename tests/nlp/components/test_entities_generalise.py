@@ -125,6 +125,54 @@ def test_missed_bodies_organisations_and_regions(language, text, surface, type_)
     assert found[normalise_name(surface)][1] == type_
 
 
+# institutions named with their complements, countries tagged as organisations
+@pytest.mark.parametrize(
+    ("language", "text", "surface", "type_"),
+    [
+        ("fr", "Le gouvernement fédéral a refusé.", "gouvernement fédéral", "PublicBody"),
+        ("fr", "La garde nationale a tiré.", "garde nationale", "PublicBody"),
+        (
+            "fr",
+            "La cour régionale supérieure de Munich a condamné une femme.",
+            "cour régionale supérieure de Munich",
+            "PublicBody",
+        ),
+        (
+            "fr",
+            "Le département d'État des États-Unis a désigné le groupe.",
+            "département d'État des États-Unis",
+            "PublicBody",
+        ),
+        (
+            "fr",
+            (
+                "La Commission de l'Intérieur, de la Sécurité et des Matières administratives "
+                "s'est réunie."
+            ),
+            "Commission de l'Intérieur, de la Sécurité et des Matières administratives",
+            "PublicBody",
+        ),
+        (
+            "fr",
+            "Le Conseil s'est réuni dans la Région de Bruxelles-Capitale.",
+            "Région de Bruxelles-Capitale",
+            "Location",
+        ),
+        (
+            "en",
+            "The group is active in Mozambique and the Democratic Republic of the Congo.",
+            "Democratic Republic of the Congo",
+            "Country",
+        ),
+        ("en", "It is active in Kenya and Ethiopia.", "Kenya", "Country"),
+    ],
+)
+def test_institution_complements_and_countries(language, text, surface, type_) -> None:
+    found = _entities(language, text)
+    assert normalise_name(surface) in found
+    assert found[normalise_name(surface)][1] == type_
+
+
 # 4. collective actors
 @pytest.mark.parametrize(
     ("language", "text", "group", "place"),
@@ -196,3 +244,32 @@ def test_common_nouns_stay_common(text) -> None:
 )
 def test_stated_acronyms_are_aliases(language, text, aliases) -> None:
     assert aliases <= _aliases(language, text)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "not_entities", "entities"),
+    [
+        ("fr", "Le gouvernement actuel a refusé.", ["gouvernement actuel"], []),
+        (
+            "fr",
+            "Le parquet fédéral de Karlsruhe enquête.",
+            ["parquet fédéral de Karlsruhe"],
+            ["Karlsruhe"],
+        ),
+        (
+            "en",
+            "It is allied with the Quds Force of Iran's Islamic Revolutionary Guard Corps.",
+            ["Quds Force of Iran"],
+            ["Iran"],
+        ),
+        ("fr", "Rapport\nI. Exposé introductif\nLe ministre a parlé.", ["I. Exposé", "Exposé"], []),
+    ],
+)
+def test_complements_and_headings_that_are_not_names(
+    language, text, not_entities, entities
+) -> None:
+    found = _entities(language, text)
+    for surface in not_entities:
+        assert normalise_name(surface) not in found
+    for surface in entities:
+        assert normalise_name(surface) in found

@@ -70,6 +70,21 @@ _FORMER_NAME: Final = re.compile(
     r"formerly|previously|until|anciennement|auparavant|jusqu", re.IGNORECASE
 )
 _CUE_KINDS: Final = ("anywhere", "after_bracket", "after_comma", "continuations")
+# "by its members and", "par les habitants ou": who uses a stated name, before the next one
+_AGENT: Final = re.compile(r"\s+(?:by|par)\s+[a-zà-ÿ'’ ]{2,40}?(?=\s*,?\s*(?:and|or|et|ou)\s)")
+# a quoted lowercase name of two words or more: known as "the industry prison" (the article
+# left out); a one-word gloss (littéralement « marais ») is a translation, not a name
+_QUOTED_COMMON_NAME: Final = re.compile(
+    r"\s*[\"“«]\s*(?:(?:the|le|la|les)\s+|l['’])?([a-zà-ÿ][\w'’-]*(?:\s+[\w'’-]+){1,4})\s*[\"”»]"
+)
+_COMPOUND_ADJECTIVE: Final = re.compile(r"[A-ZÀ-Ý]\w*-[a-zà-ÿ][\w-]*")
+_BRACKET: Final = re.compile(r"\(([^()\n]{2,160})\)")
+_BRACKET_PART: Final = re.compile(r"[^;,]+")
+# a quoted translation, with or without its lead: "Arabic for", "lit.", "meaning", "en français"
+_GLOSS: Final = re.compile(
+    r"\s*(?:(?:[A-Z][a-z]+\s+for|lit\.|literally|meaning|littéralement|signifiant"
+    r"|(?:in|en)\s+[A-Za-zéç]+)\s*:?\s*)?[\"“«]\s*([A-ZÀ-ÖØ-Þ][^\"“”«»]{1,80}?)\s*[\"”»]\s*$"
+)
 
 
 def _phrase(text: str) -> str:
@@ -176,6 +191,8 @@ class AliasFinder:
         self._cue, self._continuation = load_cue_patterns(language)
         self._bracketed_name = re.compile(rf"\(\s*[\"“«‘]?\s*({_NAME})\s*[\"”»’]?\s*\)")
         self._name_after = re.compile(rf"\s*[\"'“«‘]?\s*({_NAME})")
+        self._name_before = re.compile(rf"(?<![\w'’-])({_NAME})\s*,\s*$")
+        self._whole_name = re.compile(rf"\s*[\"“«‘]?\s*({_NAME})\s*[\"”»’]?\s*")
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[Mention] = list(doc._.mentions or [])
@@ -183,6 +200,7 @@ class AliasFinder:
         text = doc_text(doc)
         self._acronyms(text, mentions, aliases)
         self._parenthesised(text, mentions, aliases)
+        self._bracket_lists(text, mentions, aliases)
         self._stated(text, mentions, aliases)
         aliases.extend(self._gazetteer_aliases(mentions))
         seen: set[tuple[str, str]] = set()
@@ -235,9 +253,7 @@ class AliasFinder:
         for match in self._long_then_acronym.finditer(text):
             acronym = match.group(1)
             a_start, a_end = match.span(1)
-            before_end = match.start()
-            while before_end > 0 and text[before_end - 1] == " ":
-                before_end -= 1
+            before_end = _owner_end(text, match.start())
             owner = _mention_ending_at(mentions, before_end)
             if owner is not None and initials_match(acronym, owner["text"]):
                 long_start, long_end, label, canonical = (
@@ -310,10 +326,7 @@ class AliasFinder:
         an organisation or public body is another name of it (places are skipped: "Idlib
         (Syria)" says where, not what)."""
         for match in self._bracketed_name.finditer(text):
-            before_end = match.start()
-            while before_end > 0 and text[before_end - 1] == " ":
-                before_end -= 1
-            owner = _mention_ending_at(mentions, before_end)
+            owner = _mention_ending_at(mentions, _owner_end(text, match.start()))
             if owner is None or owner["label"] not in ("Organization", "PublicBody"):
                 continue
             start, end = match.span(1)
@@ -353,6 +366,54 @@ class AliasFinder:
                 "parenthesis",
             )
 
+    def _bracket_lists(self, text: str, mentions: list[Mention], aliases: list[Alias]) -> None:
+        """ "Kata'ib Hezbollah (Arabic for "Brigades of the Party of God"; KH)", "(HSM;
+        "Movement of Striving Youth")", "(Generalbundesanwalt, GBA)": each part of a bracket
+        after an organisation or public body that is a quoted translation, a name, or an
+        acronym of a name beside it, is another name of it. Parts with words of their own
+        ("abbreviated JNIM") are left to the stated-name cues."""
+        for bracket in _BRACKET.finditer(text):
+            owner = _mention_ending_at(mentions, _owner_end(text, bracket.start()))
+            if owner is None or owner["label"] not in ("Organization", "PublicBody"):
+                continue
+            parts = list(_BRACKET_PART.finditer(text, bracket.start(1), bracket.end(1)))
+            names: list[tuple[int, int]] = []
+            acronyms: list[tuple[int, int]] = []
+            for part in parts:
+                start, end = part.span()
+                gloss = _GLOSS.match(text, start, end)
+                if gloss:
+                    names.append(gloss.span(1))
+                    continue
+                if len(parts) == 1:
+                    continue  # a lone bare name: _parenthesised's case
+                name = self._whole_name.fullmatch(text, start, end)
+                if name is None or _COMPOUND_ADJECTIVE.fullmatch(name.group(1)):
+                    continue  # "(SDF, Kurdish-led)"
+                if _IS_ACRONYM.fullmatch(name.group(1)):
+                    acronyms.append(name.span(1))
+                else:
+                    names.append(name.span(1))
+            initials = {text[s].upper() for s, _ in names} | {owner["text"][:1].upper()}
+            found = names + [(s, e) for s, e in acronyms if text[s] in initials]
+            for start, end in found:
+                if any(a["start"] == start for a in aliases):
+                    continue
+                inner = _mention_at(mentions, start, end)
+                if inner is not None and inner["label"] in ("Country", "Location", "Person"):
+                    continue
+                self._add(
+                    text,
+                    mentions,
+                    aliases,
+                    start,
+                    end,
+                    owner["label"],
+                    owner["canonical"],
+                    "parenthesis",
+                    overrides=True,
+                )
+
     def _long_form(self, text: str, end: int, acronym: str) -> tuple[int, int] | None:
         """The shortest run of words ending at ``end`` whose initials give ``acronym``."""
         words = list(_WORD.finditer(text, max(0, end - 200), end))
@@ -383,6 +444,8 @@ class AliasFinder:
         for match in self._cue.finditer(text):
             owner = _mention_before(text, mentions, match.start())
             if owner is None:
+                owner = self._unfound_owner(text, mentions, match)
+            if owner is None:
                 continue
             # "X, known locally as al-Shabaab": the text's own statement, right after the
             # name, outranks the gazetteer's other entity of that name in this document; a
@@ -409,10 +472,29 @@ class AliasFinder:
                     how,
                     overrides=overrides,
                 )
-                cont = self._continuation.match(text, end, end + 24)
+                agent = _AGENT.match(text, end, end + 60)  # "A by its members and B by ..."
+                after = agent.end() if agent else end
+                cont = self._continuation.match(text, after, after + 24)
                 if cont is None:
                     break
                 position = cont.end()
+
+    def _unfound_owner(self, text: str, mentions: list[Mention], cue: re.Match[str]) -> Mention | None:
+        """ "Ahmed Diriye, also known as Ahmad Umar": the capitalised name right before the
+        cue when no component found it, typed like the first stated name (which must be a
+        mention already). The new mention is added to ``mentions``."""
+        named = self._name_at(text, mentions, cue.end())
+        first = _mention_at(mentions, *named) if named else None
+        if first is None:
+            return None
+        window = max(0, cue.start() - 80, text.rfind("\n", 0, cue.start()) + 1)
+        before = self._name_before.search(text, window, cue.start())
+        if before is None or not _free(mentions, *before.span(1)):
+            return None
+        start, end = before.span(1)
+        owner = _mention(text, start, end, first["label"], text[start:end], "also_known_as")
+        mentions.append(owner)
+        return owner
 
     def _name_at(self, text: str, mentions: list[Mention], position: int) -> tuple[int, int] | None:
         stripped = position
@@ -421,7 +503,8 @@ class AliasFinder:
         at = next(((m["start"], m["end"]) for m in mentions if m["start"] == stripped), None)
         match = self._name_after.match(text, position)
         if match is None:
-            return at
+            quoted = _QUOTED_COMMON_NAME.match(text, position)
+            return quoted.span(1) if quoted and at is None else at
         if at is not None and at[1] >= match.end(1):
             return at
         return match.span(1)  # a longer stated name: "Al-Qaeda in Syria" over "Al-Qaeda"
@@ -476,6 +559,14 @@ def _mention(text: str, start: int, end: int, label: str, canonical: str, source
         qid=None,
         source=source,
     )
+
+
+def _owner_end(text: str, position: int) -> int:
+    """Where the name before a bracket ends: spaces and closing quotes skipped
+    ("\"Syrian Democratic Forces\" (Qasad)")."""
+    while position > 0 and text[position - 1] in " \"”»’":
+        position -= 1
+    return position
 
 
 def _mention_at(mentions: list[Mention], start: int, end: int) -> Mention | None:

@@ -155,6 +155,12 @@ class GazetteerMentions:
             if before
             else None
         )
+        heads = self.public_body_words & self.institution_words
+        self._body_heads = (
+            re.compile(rf"(?<![\w'’-])(?:{_alternation(heads)})(?![\w-])")
+            if language == "fr" and heads
+            else None
+        )
         self._group = self._compile_group(cues)
         self._patterns = list(self._compile_patterns(cues))
 
@@ -243,6 +249,12 @@ class GazetteerMentions:
                 mentions.append(
                     self._mention(doc, start, end, label, self._text[start:end], None, "pattern")
                 )
+        for start, end in self._lowercase_bodies(doc):
+            if taken.free(start, end):
+                taken.add(start, end)
+                mentions.append(
+                    self._mention(doc, start, end, "PublicBody", self._text[start:end], None, "pattern")
+                )
         for start, end, label in self._ner_mentions(doc):
             if self._institution(start, end):
                 inner = [m for m in mentions if start <= m["start"] and m["end"] <= end]
@@ -256,6 +268,7 @@ class GazetteerMentions:
                     self._mention(doc, start, end, label, self._text[start:end], None, "ner")
                 )
         self._extend_places(mentions, taken)
+        self._extend_bodies(mentions)
         mentions.extend(self._groups(mentions))
         mentions.sort(key=lambda m: (m["start"], m["end"]))
         doc._.mentions = mentions
@@ -308,6 +321,49 @@ class GazetteerMentions:
             if noun.lower() in self.admin_place_nouns or m["source"] == "ner":
                 m["canonical"] = text[start:end]
             m["start"], m["end"], m["text"] = start, end, text[start:end]
+
+    def _extend_bodies(self, mentions: list[Mention]) -> None:
+        """A public body takes the complement the text names it with: a country always
+        ("département d'État des États-Unis"), a city when the body is a generic one the
+        gazetteer does not know ("tribunal correctionnel d'Anvers"; the seat of a known
+        body, "parquet fédéral de Karlsruhe", stays a place); and a committee its list of
+        remits ("Commission de l'Intérieur, de la Sécurité et des Matières administratives")."""
+        text = self._text
+        places = {m["start"]: m for m in mentions if m["label"] in ("Country", "Location")}
+        removed: set[int] = set()  # ids of mentions taken into a body (no O(n^2) list search)
+        for m in list(mentions):
+            if m["label"] not in ("PublicBody", "Organization") or id(m) in removed:
+                continue
+            of = _OF_PLACE.match(text, m["end"])
+            place = places.get(of.end()) if of else None
+            if (
+                m["label"] == "PublicBody"
+                and place is not None
+                and id(place) not in removed
+                and (place["label"] == "Country" or m["source"] != "gazetteer")
+                and "\n" not in text[m["end"] : place["start"]]
+                and not _POSSESSIVE.match(text, place["end"])  # "of Iran's Guard Corps"
+            ):
+                removed.add(id(place))
+                self._grow(m, place["end"])
+                continue
+            if self._institution(m["start"], m["end"]) and m["source"] != "gazetteer":
+                remits = _COMPLEMENT_LIST.match(text, m["end"])
+                if remits is not None:
+                    end = remits.end()
+                    inner = [o for o in mentions if m["end"] <= o["start"] and o["end"] <= end]
+                    if all(o["end"] <= end for o in mentions if m["end"] <= o["start"] < end):
+                        removed.update(id(o) for o in inner)
+                        self._grow(m, end)
+        if removed:
+            mentions[:] = [m for m in mentions if id(m) not in removed]
+
+    def _grow(self, mention: Mention, end: int) -> None:
+        mention["end"], mention["text"] = end, self._text[mention["start"] : end]
+        if mention["source"] != "gazetteer":
+            mention["canonical"] = mention["text"]
+        if mention["label"] == "Organization" and self._type(mention["text"], "Organization") == "PublicBody":
+            mention["label"] = "PublicBody"
 
     def _groups(self, mentions: list[Mention]) -> list[Mention]:
         """ "the Frenchwomen of Roj", "les Français d'Idlib": a Group, beside the place."""
@@ -397,6 +453,34 @@ class GazetteerMentions:
                     continue
                 found.append((start, end, label))
         return _longest_first(found)
+
+    def _lowercase_bodies(self, doc: Doc) -> Iterator[tuple[int, int]]:
+        """French institutions written in lowercase: a public body's head noun and the
+        adjectives that name it ("gouvernement fédéral", "garde nationale", "pôle judiciaire
+        antiterroriste", "cour régionale supérieure"); the place after "de" joins later."""
+        if self._body_heads is None:
+            return
+        for head in self._body_heads.finditer(self._text):
+            span = doc.char_span(head.start(), head.end())
+            if span is None:
+                continue
+            i = span.end
+            while i < len(doc) and i - span.end < 3 and self._naming_adjective(doc[i]):
+                i += 1
+            if i > span.end:
+                yield head.start(), doc[i - 1].idx + len(doc[i - 1])
+
+    def _naming_adjective(self, token: Token) -> bool:
+        low = token.lower_
+        return (
+            token.pos_ == "ADJ"
+            and not token.is_stop
+            and low not in _NOT_NAMING_FR
+            and low not in self.nationalities
+            and _base_fr(low) not in self.nationalities
+            and not low.endswith(_PARTICIPLE_ENDINGS[:4])
+            and token.text[:1].islower()
+        )
 
     def _institution(self, start: int, end: int) -> bool:
         first = re.match(r"[\w'’-]+", self._text[start:end])
@@ -508,6 +592,13 @@ class GazetteerMentions:
     def _trim(self, part: str, start: int) -> Iterator[tuple[int, int]]:
         head = _LEADING_DETERMINER.match(part)
         cut = head.end() if head else 0
+        if start == 0 or self._text[start - 1] == "\n":
+            number = _HEADING_NUMBER.match(part)
+            if number:  # a numbered heading: "I. Exposé", "A. Un ..."
+                rest = part[number.end() :].split()
+                if len(rest) == 1 and rest[0].lower().rstrip(".:") in self.lexicon:
+                    return
+                cut = number.end()
         # leading lowercase words that are not name particles ("orthographié al-Howl")
         while True:
             m = re.match(r"([a-zà-ÿ]+)\s+", part[cut:])
@@ -591,6 +682,8 @@ class GazetteerMentions:
         )
 
     def _type(self, text: str, base: str) -> str:
+        if base != "Person" and normalise_surface(text) in self.countries:
+            return "Country"  # "Democratic Republic of the Congo"/ORG, "Kenya"/GPE
         words = [w.lower() for w in re.findall(r"[\w'’-]+", text)]
         if words and words[0] in self.institution_words:
             return "PublicBody" if words[0] in self.public_body_words else "Organization"
@@ -598,10 +691,25 @@ class GazetteerMentions:
             return "Organization"
         if base == "Organization" and any(w in self.public_body_words for w in words):
             return "PublicBody"
-        if base == "Location" and normalise_surface(text) in self.countries:
-            return "Country"
         return base
 
+
+# adjectives that say which one or when, not what: "le gouvernement actuel"
+_NOT_NAMING_FR: Final = frozenset(
+    [
+        "actuel", "actuelle", "ancien", "ancienne", "nouveau", "nouvel", "nouvelle",
+        "précédent", "précédente", "prochain", "prochaine", "dernier", "dernière", "premier",
+        "première", "futur", "future", "même", "seul", "seule", "compétent", "compétente",
+        "concerné", "concernée", "local", "locale",
+    ]
+)  # fmt: skip
+_HEADING_NUMBER: Final = re.compile(r"(?:[IVXLC]{1,4}|[A-Z]|\d{1,2})[.)]\s+")
+# "de la Sécurité, de la Migration et des Matières administratives": the further
+# complements of a committee's name
+_COMPLEMENT = r"(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*[A-ZÀ-Ý][\w'’-]*(?:\s+[a-zà-ÿ]+)?"
+_COMPLEMENT_LIST: Final = re.compile(rf"(?:,\s+{_COMPLEMENT})*,?\s+et\s+{_COMPLEMENT}(?![\w-])")
+_POSSESSIVE: Final = re.compile(r"[’']s?(?!\w)")
+_OF_PLACE: Final = re.compile(r"\s+(?:of\s+the|of|de\s+la|des|du|de|d['’])\s*")
 
 # "-DRC", "-Sahel", "-Democratic Republic of the Congo": capitalised words after a hyphen,
 # joined by "of (the)" / "de (la)" / "du"; not "-linked", "-affiliated" (lowercase).
