@@ -198,6 +198,18 @@ EN = [
     ("Mukhtar Robow, once the group's spokesman, defected from al-Shabaab in 2017.",
      [("Mukhtar Robow", PER, ["Mukhtar Robow"]), ("al-Shabaab", ORG, ["al-Shabaab"])],
      {("Mukhtar Robow", "holds_position", "al-Shabaab"), ("Mukhtar Robow", "split_from", "al-Shabaab")}),
+    # a country's possessive is no argument of its own ("run by Iraq's Ministry of ...")
+    ("The families were taken to the Hamam al-Alil camp, which is run by Iraq's Ministry of Migration.",
+     [("Hamam al-Alil camp", LOC, ["Hamam al-Alil camp"]), ("Iraq", "Country", ["Iraq"]),
+      ("MoMD", PUB, ["Ministry of Migration"])],
+     {("MoMD", "controls", "Hamam al-Alil camp")}),
+    # "chief of staff" is a post, not the lead; a view ("regards X as an offshoot") is no role
+    ("Abu Fadak al-Mohammadawi became the PMF's chief of staff in 2020.",
+     [("Abu Fadak", PER, ["Abu Fadak al-Mohammadawi"]), ("PMF", ORG, ["PMF"])],
+     {("Abu Fadak", "holds_position", "PMF")}),
+    ("Turkey, which regards the YPG as an offshoot of the PKK, has carried out air strikes.",
+     [("Turkey", "Country", ["Turkey"]), ("YPG", ORG, ["YPG"]), ("PKK", ORG, ["PKK"])],
+     set()),
     # reciprocal fighting: the first of the listed subjects against the others
     ("In early 2019, Hayat Tahrir al-Sham and the Zenki Movement fought each other near Aleppo.",
      [("HTS", ORG, ["Hayat Tahrir al-Sham"]), ("Zenki", ORG, ["Zenki Movement"]), ("Aleppo", LOC, ["Aleppo"])],
@@ -385,6 +397,10 @@ FR = [
     ("Une quinzaine de Belges seraient incarcérés dans la prison de Ghwayran, à Hassaké, ou dans d'autres centres.",
      [("Ghwayran", LOC, ["prison de Ghwayran"]), ("Hassaké", LOC, ["Hassaké"])],
      {("Ghwayran", "located_in", "Hassaké")}),
+    # in an apposition, a comma before "et" closes the list: the next name is no object
+    ("Le pays fait face au GSIM, affilié à al-Qaïda, et à l'État islamique au Sahel.",
+     [("GSIM", ORG, ["GSIM"]), ("AQ", ORG, ["al-Qaïda"]), ("EIS", ORG, ["État islamique au Sahel"])],
+     {("GSIM", "allied_with", "AQ")}),
     # reciprocal fighting ("s'affrontent"), then a common target ("visent")
     ("La Katiba Okba Ibn Nafaa, branche d'Al-Qaïda au Maghreb islamique (AQMI), et Jund al-Khilafa, affilié à Daech, s'affrontent parfois entre eux mais visent surtout la garde nationale.",
      [("KOIN", ORG, ["Katiba Okba Ibn Nafaa"]), ("AQMI", ORG, ["Al-Qaïda au Maghreb islamique", "AQMI"]),

@@ -19,6 +19,7 @@ from claimgraph.nlp.attributes import doc_text
 from claimgraph.nlp.components.relation_cues import Lexicon
 
 SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj"})
+OBJECT_DEPS: Final = frozenset({"dobj", "obj"})
 PASSIVE_DEPS: Final = frozenset({"auxpass", "nsubjpass", "aux:pass", "nsubj:pass"})
 CLIMB_DEPS: Final = frozenset(
     {
@@ -76,7 +77,11 @@ HELD_BY: Final = frozenset(
     {"held", "occupied", "filled", "occupé", "occupée", "tenu", "tenue", "détenu", "détenue"}
 )
 POSSESSIVE_MARKS: Final = frozenset({"'s", "’s", "'", "’"})
-ROLE_MARKERS: Final = frozenset({"as", "comme"})  # "served as emir", "nommé comme chef"
+ROLE_MARKERS: Final = frozenset({"as", "comme"})
+OPINION_VERBS: Final = frozenset(
+    {"regard", "consider", "view", "see", "describe", "brand", "label", "call", "deem",
+     "considérer", "regarder", "voir", "décrire", "qualifier"}
+)  # fmt: skip  # "served as emir", "nommé comme chef"
 CLAUSE_BREAKS: Final = frozenset({";", ".", "!", "?", "(", ")", "—", "–"})
 MAX_RIGHT_GAP: Final = 8
 MAX_LEFT_GAP: Final = 12
@@ -126,6 +131,7 @@ class Arguments:
         # subjects of the relations already found, in text order: where the parse gives a
         # pronoun no subject to refer to, the last of these is what the text is about
         self.stated_subjects: list[Arg] = []
+        self.stated_objects: set[tuple[int, int]] = set()  # (first, last) of their objects
         self.sent_starts: list[int] = []  # sentence bounds, built on first use
 
     def sentence_number(self, i: int) -> int:
@@ -171,8 +177,9 @@ class Arguments:
             return False  # "Islamic State cells", "JNIM fighters": the group itself acts
         if nxt.text in POSSESSIVE_MARKS:
             after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
-            return (
-                after is not None and self.arg_at(after.i) is None and after.pos_ in ("NOUN", "ADJ")
+            return after is not None and (
+                after.pos_ in ("NOUN", "ADJ")
+                or self.arg_at(after.i) is not None  # "Iraq's Ministry of Migration": the Ministry
             )
         if nxt.text == "-" and nxt.idx == doc[arg.last - 1].idx + len(doc[arg.last - 1].text):
             return True
@@ -335,6 +342,9 @@ class Arguments:
             candidates_here = [a for a in candidates if a.first >= start]
             if candidates_here:
                 return candidates_here[:1]
+        # a parsed subject that a relation of its sentence read as an object is a parse
+        # error ("HTC combat l'armée" with "armée" tagged as a subject)
+        subjects = [a for a in subjects if (a.first, a.last) not in self.stated_objects]
         if not subjects:
             stated = [
                 a
@@ -592,9 +602,16 @@ class Arguments:
         return found if found is not None and found.type in types else None
 
     def coordinated(
-        self, seed: Arg, types: frozenset[str], limit: int, *, leftward: bool = False
+        self,
+        seed: Arg,
+        types: frozenset[str],
+        limit: int,
+        *,
+        leftward: bool = False,
+        in_apposition: bool = False,
     ) -> list[Arg]:
-        """``seed`` plus mentions listed with it ("A, B and C"), up to token ``limit``."""
+        """``seed`` plus mentions listed with it ("A, B and C"), up to token ``limit``. In an
+        apposition ("X, affilié à A, et Y"), a comma before "et" closes it: Y is no item."""
         found = [seed]
         doc = self.doc
         current = seed
@@ -624,6 +641,8 @@ class Arguments:
                 return found
             if bracketed is not None and gap_words[:1] == [","]:
                 return found  # "X, branche de Y (ACR), et Z": the comma closes X's apposition
+            if in_apposition and gap_words[:2] == [",", "et"]:
+                return found  # French lists take no comma before "et"; English ones may
             if nxt.type in types and not self.is_modifier(nxt):
                 found.append(nxt)
             current = nxt
@@ -659,7 +678,13 @@ class Arguments:
 
     # ---- slots -------------------------------------------------------------------
     def right(
-        self, end: int, limit: int, types: frozenset[str], stop_at: set[int] | None = None
+        self,
+        end: int,
+        limit: int,
+        types: frozenset[str],
+        stop_at: set[int] | None = None,
+        *,
+        in_apposition: bool = False,
     ) -> list[Arg]:
         doc = self.doc
         if end < limit and self._object_pronoun(doc[end]):
@@ -684,7 +709,7 @@ class Arguments:
                         found = self.right(after, bound, types, stop_at)
                         if found:
                             return found
-                    return self.coordinated(arg, types, bound)
+                    return self.coordinated(arg, types, bound, in_apposition=in_apposition)
                 i = arg.last
                 gap += 1
                 continue
@@ -954,8 +979,14 @@ class Arguments:
         elif any(c.dep_ == "cop" for c in predicate.children):
             subject = next((c for c in predicate.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is None and root.dep_ == "pobj" and root.head.lower_ in ROLE_MARKERS:
-            # "X has served as emir since 2014": the subject of the verb "as" depends on
-            subject = next((c for c in root.head.head.children if c.dep_ in SUBJECT_DEPS), None)
+            # "X has served as emir since 2014": the subject of the verb "as" depends on;
+            # "Turkey regards the YPG as an offshoot of the PKK": its object
+            verb = root.head.head
+            if verb.lemma_.lower() in OPINION_VERBS:
+                return []  # "Turkey regards the YPG as an offshoot of the PKK": a view, not a role
+            subject = next((c for c in verb.children if c.dep_ in OBJECT_DEPS), None) or next(
+                (c for c in verb.children if c.dep_ in SUBJECT_DEPS), None
+            )
         if subject is not None:
             return self.resolve(subject, types)
         # "X, head of A and deputy leader of B": the second role is X's too

@@ -143,6 +143,8 @@ class RelationExtractor:
                 )
                 if predicate and subject.name != obj.name and not _setting(predicate, obj, args):
                     args.stated_subjects.append(subject)
+                    if obj.first >= span.end:  # an object by word order, after its verb
+                        args.stated_objects.add((obj.first, obj.last))
                     out.append(
                         _relation(
                             subject, predicate, obj, sent.start_char, sent.end_char, span.text
@@ -164,7 +166,8 @@ class RelationExtractor:
         if slot == "target":
             return targets
         if slot == "right":
-            return args.right(span.end, last, types, stop)
+            apposition = span.start > 0 and span.doc[span.start - 1].text == ","
+            return args.right(span.end, last, types, stop, in_apposition=apposition)
         if slot == "left" or slot == "left+right":
             root = span.root
             found: list[Arg] | None = args.subject_relative(span.start, types)
