@@ -210,6 +210,10 @@ EN = [
     ("Turkey, which regards the YPG as an offshoot of the PKK, has carried out air strikes.",
      [("Turkey", "Country", ["Turkey"]), ("YPG", ORG, ["YPG"]), ("PKK", ORG, ["PKK"])],
      set()),
+    # the antecedent of "that" is the name an apposed noun phrase with a complement stands for
+    ("Al-Shabaab grew out of the Islamic Courts Union (ICU), an alliance of sharia courts that briefly controlled Mogadishu.",
+     [("al-Shabaab", ORG, ["Al-Shabaab"]), ("ICU", ORG, ["Islamic Courts Union", "ICU"]), ("Mogadishu", LOC, ["Mogadishu"])],
+     {("ICU", "controls", "Mogadishu")}),
     # reciprocal fighting: the first of the listed subjects against the others
     ("In early 2019, Hayat Tahrir al-Sham and the Zenki Movement fought each other near Aleppo.",
      [("HTS", ORG, ["Hayat Tahrir al-Sham"]), ("Zenki", ORG, ["Zenki Movement"]), ("Aleppo", LOC, ["Aleppo"])],

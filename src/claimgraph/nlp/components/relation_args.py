@@ -1132,10 +1132,13 @@ def _noun_phrase_word(token: Token) -> bool:
     """True for the words of an apposed noun phrase before its head: determiners,
     adjectives, nouns and hyphenated modifiers ("the Kurdish-led", "la coalition
     arabo-kurde")."""
-    if token.pos_ in ("DET", "ADJ", "NOUN", "NUM"):
-        return True
+    if token.pos_ in ("DET", "ADJ", "NOUN", "NUM") or (token.pos_ == "PROPN" and token.is_lower):
+        return True  # a lowercase "proper noun" is a tagging slip ("sharia courts")
     if token.text in ("-", "‑"):
         return True
+    if token.lower_ in NAMING_PREPOSITIONS and token.i > 0 and token.doc[token.i - 1].pos_ == "NOUN":
+        return True  # "an alliance of sharia courts", "une coalition de groupes"
+
     # "Kurdish" (PROPN) and "led" (VERB) inside "Kurdish-led"
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     prev = token.doc[token.i - 1] if token.i > 0 else None
