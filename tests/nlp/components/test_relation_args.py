@@ -46,3 +46,18 @@ def test_a_pronoun_prefers_the_subject_of_a_relation_stated_before_it() -> None:
     doc, args, htc, _ = _arguments()
     args.stated_subjects.append(htc)  # "HTC combat l'armée" was read as a relation
     assert args.pronoun(doc[9], ORG) == [htc]
+
+
+def test_an_anaphor_noun_stands_for_the_entity_the_text_called_by_it() -> None:
+    # "JNIM is a coalition . ISSP was formed . The coalition fights ."
+    words = ["JNIM", "is", "a", "coalition", ".", "ISSP", "was", "formed", ".", "The", "coalition", "fights", "."]
+    heads = [1, 1, 3, 1, 1, 7, 7, 7, 7, 10, 11, 11, 11]
+    deps = ["nsubj", "ROOT", "det", "attr", "punct", "nsubjpass", "auxpass", "ROOT", "punct", "det", "nsubj", "ROOT", "punct"]
+    pos = ["PROPN", "AUX", "DET", "NOUN", "PUNCT", "PROPN", "AUX", "VERB", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
+    nlp = spacy.blank("en")
+    starts = [i == 0 or words[i - 1] == "." for i in range(len(words))]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, sent_starts=starts)
+    jnim, issp = _arg(doc, 0, 1, "JNIM"), _arg(doc, 5, 6, "ISSP")
+    args = Arguments(doc, [jnim, issp], relation_cues.load("en").lexicon)
+    # ISSP is the nearest subject, but the text called JNIM the coalition
+    assert [a.name for a in args.anaphor(doc[10], ORG)] == ["JNIM"]

@@ -214,6 +214,11 @@ EN = [
     ("Al-Shabaab grew out of the Islamic Courts Union (ICU), an alliance of sharia courts that briefly controlled Mogadishu.",
      [("al-Shabaab", ORG, ["Al-Shabaab"]), ("ICU", ORG, ["Islamic Courts Union", "ICU"]), ("Mogadishu", LOC, ["Mogadishu"])],
      {("ICU", "controls", "Mogadishu")}),
+    # "the coalition" is the entity the text called a coalition, not the last subject read
+    ("JNIM is a jihadist coalition active in Mali. The latter, the Islamic State Sahel Province, was formed in 2015. The coalition is at war with the Malian army.",
+     [("JNIM", ORG, ["JNIM"]), ("Mali", "Country", ["Mali"]), ("ISSP", ORG, ["Islamic State Sahel Province"]),
+      ("Malian army", PUB, ["Malian army"])],
+     {("JNIM", "located_in", "Mali"), ("JNIM", "fights", "Malian army")}),
     # reciprocal fighting: the first of the listed subjects against the others
     ("In early 2019, Hayat Tahrir al-Sham and the Zenki Movement fought each other near Aleppo.",
      [("HTS", ORG, ["Hayat Tahrir al-Sham"]), ("Zenki", ORG, ["Zenki Movement"]), ("Aleppo", LOC, ["Aleppo"])],

@@ -67,6 +67,8 @@ PRONOUNS: Final = frozenset(
 )
 OBJECT_PRONOUNS: Final = frozenset({"it", "l'", "l’", "le", "la", "y"})  # "designated it", "l'a inscrit" (singular: a plural rarely has one clear antecedent)
 NON_PERSONAL: Final = frozenset({"it", "its"})
+# anaphor nouns too common to point at the entity last described by them
+GENERIC_ANAPHORS: Final = frozenset({"group", "groupe", "organization", "organisation"})
 PARTITIVE_NOUNS: Final = frozenset(
     {"faction", "wing", "branch", "splinter", "elements", "aile", "branche", "éléments"}
 )
@@ -128,6 +130,7 @@ class Arguments:
                     self.at_token[i] = index
         self._topics: dict[str, str | None] = {}
         self._salient: dict[tuple[int, str], Arg | None] = {}
+        self._descriptions: dict[str, list[tuple[int, Arg]]] | None = None  # built on first use
         # subjects of the relations already found, in text order: where the parse gives a
         # pronoun no subject to refer to, the last of these is what the text is about
         self.stated_subjects: list[Arg] = []
@@ -212,6 +215,10 @@ class Arguments:
         kinds = self.lex.anaphors.get(token.lower_, frozenset()) & types
         if not kinds or not self._determined(token):
             return []
+        described = self._described_as(token)
+        if described is not None and described.type in kinds:
+            # "JNIM is a Salafi jihadist coalition ... . The coalition is at war with ..."
+            return [Arg(token.idx, token.idx + len(token.text), token.i, token.i + 1, described.name, described.type)]
         for kind in sorted(kinds):
             found = self.salient(token.i, kind)
             name = found.name if found is not None else self.topic(kind)
@@ -220,6 +227,33 @@ class Arguments:
                     Arg(token.idx, token.idx + len(token.text), token.i, token.i + 1, name, kind)
                 ]
         return []
+
+    def _described_as(self, token: Token) -> Arg | None:
+        """The entity the text last called by ``token``'s noun before it, in a copula ("JNIM
+        is a jihadist coalition", "le GSIM est une coalition") or an apposition ("JNIM, a
+        coalition of ..."); the commonest nouns ("group", "organisation") are left to
+        salience."""
+        noun = token.lower_
+        if noun in GENERIC_ANAPHORS:
+            return None
+        if self._descriptions is None:
+            self._descriptions = {}
+            for tok in self.doc:
+                if tok.pos_ != "NOUN" or tok.lower_ not in self.lex.anaphors:
+                    continue
+                named: Arg | None = None
+                if tok.dep_ == "attr":
+                    subject = next((c for c in tok.head.children if c.dep_ in SUBJECT_DEPS), None)
+                    named = self.arg_at(subject.i) if subject is not None else None
+                elif any(c.dep_ == "cop" for c in tok.children):
+                    subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+                    named = self.arg_at(subject.i) if subject is not None else None
+                elif tok.dep_ == "appos":
+                    named = self.arg_at(tok.head.i)
+                if named is not None:
+                    self._descriptions.setdefault(tok.lower_, []).append((tok.i, named))
+        earlier = [arg for i, arg in self._descriptions.get(noun, ()) if i < token.i]
+        return earlier[-1] if earlier else None
 
     def _determined(self, token: Token) -> bool:
         return any(child.lower_ in self.lex.determiners for child in token.children) or (
@@ -430,7 +464,13 @@ class Arguments:
             arg = self.arg_at(tok.i)
             if arg is None:
                 # a common noun in apposition to a mention, or vice versa
-                appos = [c for c in tok.children if c.dep_ == "appos" and self.arg_at(c.i)]
+                appos = [
+                    c
+                    for c in tok.children
+                    if c.dep_ == "appos"
+                    and self.arg_at(c.i)
+                    and abs(c.i - tok.i) <= MAX_APPOSITION_WORDS + 2  # not a parse's far leap
+                ]
                 arg = self.arg_at(appos[0].i) if appos else None
                 if arg is None and tok.dep_ == "appos":
                     arg = self.arg_at(tok.head.i)
