@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.nlp import pipelines
-from claimgraph.nlp.components.dates import find_date_expressions
+from claimgraph.nlp.components.dates import event_filters, find_date_expressions
 
 pytestmark = pytest.mark.models
 
@@ -60,6 +60,10 @@ def test_interval_gives_two_dates_and_counts_are_not_years(en: Run) -> None:
         "under resolution 2178."
     )
     assert [iso for _, iso in dates(doc)] == ["2013", "2015"]
+
+
+def expressions(doc: Doc, role: str) -> list[tuple[str, str]]:
+    return [(e["text"], e["iso"]) for e in find_date_expressions(doc) if e["role"] == role]
 
 
 def test_relative_dates_use_the_publication_date(en: Run) -> None:
@@ -125,3 +129,81 @@ def test_mentions_have_every_key(fr: Run) -> None:
     (mention,) = fr("Il est condamné le 07/01/2019 à dix ans de prison.")._.dates
     assert set(mention) == {"start", "end", "text", "iso", "event", "relative"}
     assert mention["iso"] == "2019-01-07"
+
+
+def test_a_written_weekday_chooses_the_year(en: Run, fr: Run) -> None:
+    doc = en(
+        "The government, which has run the city since the end of 2017, announced on Tuesday "
+        "19 March the release of 420 detainees.",
+        "2024-03-21",
+    )
+    assert ("on Tuesday 19 March", "2024-03-19") in dates(doc)  # not 2017: a Sunday then
+    doc = fr(
+        "Le gouvernement, en place depuis 2017, a annoncé mardi 19 mars la libération de "
+        "420 détenus.",
+        "2024-03-21",
+    )
+    assert [iso for _, iso in dates(doc)] == ["2017", "2024-03-19"]
+
+
+def test_dates_of_levels_and_stocks_are_not_events(en: Run) -> None:
+    doc = en(
+        "The camp hosted 43,400 people, down from a peak of more than 73,000 in early 2019. "
+        "Our dataset puts HTS strength at 12,000 fighters in mid-2017. By 2020 fewer than "
+        "1,000 remained. Iraq brought home 689 of its nationals on 11 March 2024."
+    )
+    assert dates(doc) == [("on 11 March 2024", "2024-03-11")]
+    assert [text for text, _ in expressions(doc, "count")] == [
+        "in early 2019",
+        "in mid-2017",
+        "By 2020",
+    ]
+
+
+def test_french_dates_of_stocks_are_not_events(fr: Run) -> None:
+    doc = fr(
+        "À la mi-2024, une trentaine d'enfants vivaient toujours au camp de Roj. "
+        "Au total, 1 910 ressortissants étaient impliqués dans les filières au 31 décembre "
+        "2016. Depuis 2019, le gouvernement a rapatrié 43 enfants."
+    )
+    assert dates(doc) == [("Depuis 2019", "2019")]
+    assert [iso for _, iso in expressions(doc, "count")] == ["2024", "2016-12-31"]
+
+
+def test_a_date_of_the_first_of_two_coordinated_verbs_stays_an_event(en: Run) -> None:
+    doc = en(
+        "The unit has been based in Idlib since 2014 and still counts several hundred fighters."
+    )
+    assert dates(doc) == [("since 2014", "2014")]
+    doc = en("In 2014, the group had 500 fighters.")
+    assert dates(doc) == []
+
+
+def test_a_dateline_is_an_event_only_when_the_text_ties_it_to_that_day(en: Run, fr: Run) -> None:
+    doc = en(
+        "QAMISHLI, Syria, 12 March 2024 — Iraq brought home 689 nationals on 11 March, officials said.",
+        "2024-03-12",
+    )
+    assert dates(doc) == [("on 11 March", "2024-03-11")]
+    assert expressions(doc, "context") == [("12 March 2024", "2024-03-12")]
+    doc = en("March 10, 2021\n\nThe Department of State has today designated ISIS-DRC.")
+    assert dates(doc) == [("March 10, 2021", "2021-03-10")]
+    doc = fr(
+        "PARIS, 4 juillet 2023 (AFP) - La France a rapatrié dix femmes, a annoncé mardi le "
+        "ministère.",
+        "2023-07-04",
+    )
+    # "mardi" is that day: the dateline dates the event (and so does "mardi", a relative date)
+    assert dates(doc) == [("4 juillet 2023", "2023-07-04"), ("mardi", "2023-07-04")]
+    doc = fr(
+        "BERLIN, 5 octobre 2022 (AFP) - L'Allemagne a rapatrié le 3 octobre quatre femmes.",
+        "2022-10-05",
+    )
+    assert dates(doc) == [("le 3 octobre", "2022-10-03")]
+
+
+def test_event_filters_load_for_every_language() -> None:
+    for language in ("en", "fr"):
+        filters = event_filters(language)
+        assert filters.stock_nouns and filters.time_nouns and filters.same_day_words
+    assert "au" in event_filters("fr").day_reference_preps
