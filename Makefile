@@ -24,7 +24,7 @@ demo: setup
 	$(BIN)/claimgraph demo --db $(DB) tests/fixtures/corpus/seed-idlib-french-jihadists
 
 ## test: set up and run the whole test suite (slow tests included), then the accuracy floors
-##       on the two development sets and the three held-out sets (docs/evaluation.md)
+##       on the two development sets and the four held-out sets (docs/evaluation.md)
 test: setup
 	$(BIN)/python -m pytest -q
 	$(BIN)/claimgraph eval tests/fixtures/corpus --floors tests/fixtures/eval_floors.json
@@ -32,6 +32,7 @@ test: setup
 	$(BIN)/claimgraph eval tests/fixtures/holdout --floors tests/fixtures/holdout_floors.json
 	$(BIN)/claimgraph eval tests/fixtures/holdout_final --floors tests/fixtures/holdout_final_floors.json
 	$(BIN)/claimgraph eval tests/fixtures/holdout_c --floors tests/fixtures/holdout_c_floors.json
+	$(BIN)/claimgraph eval tests/fixtures/holdout_d --floors tests/fixtures/holdout_d_floors.json
 
 ## lint: ruff over the package and tests
 lint: setup

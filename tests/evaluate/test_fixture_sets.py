@@ -15,6 +15,7 @@ SETS = {
     "holdout": "holdout_floors.json",
     "holdout_final": "holdout_final_floors.json",
     "holdout_c": "holdout_c_floors.json",
+    "holdout_d": "holdout_d_floors.json",
 }
 
 
