@@ -220,3 +220,10 @@ def test_designation_categories_and_nationality_adjectives_are_no_entities(
     texts = {m["text"] for m in doc._.mentions}
     assert not texts & {"Ugandan", "Foreign Terrorist Organizations", "FTOs",
                         "Specially Designated Global Terrorists"}
+
+
+@pytest.mark.models
+def test_a_german_ministry_is_not_the_french_one(english: Language) -> None:
+    doc = english("The group was banned by order of the Federal Ministry of the Interior.")
+    canonical = {m["text"]: m["canonical"] for m in doc._.mentions}
+    assert canonical["Federal Ministry of the Interior"] == "Federal Ministry of the Interior"
