@@ -25,6 +25,14 @@ from claimgraph.errors import DataFileError
 
 CUES_FILE: Final = "date_cues.yaml"
 LANGUAGES: Final = ("en", "fr")
+EVENT_FILTER_KEYS: Final = (
+    "stock_verbs",
+    "stock_nouns",
+    "count_nouns",
+    "time_nouns",
+    "same_day_words",
+    "day_reference_preps",
+)
 _LIST_KEYS: Final = (
     "seasons",
     "prepositions",
@@ -159,6 +167,8 @@ class LanguageCues:
     count_verbs: frozenset[str]
     not_before_year: frozenset[str]
     not_after_year: frozenset[str]
+    # claimgraph.nlp.components.dates.EventFilters: which dates are not events
+    event_filters: dict[str, tuple[str, ...]]
 
 
 @cache
@@ -199,12 +209,25 @@ def _language_cues(name: str, language: str, data: Any) -> LanguageCues:
 
     months = int_map("months", 1, 12)
     weekdays = int_map("weekdays", 0, 6)
-    lists: dict[str, tuple[str, ...]] = {}
-    for key in _LIST_KEYS:
-        value = require(key)
+    def string_list(value: Any, where: str) -> list[str]:
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise DataFileError(name, f"{language}.{key}: expected a list of strings")
-        lists[key] = tuple(item.lower() for item in value)
+            raise DataFileError(name, f"{where}: expected a list of strings")
+        return value
+
+    lists = {
+        key: tuple(item.lower() for item in string_list(require(key), f"{language}.{key}"))
+        for key in _LIST_KEYS
+    }
+    filters_section = require("event_filters")
+    if not isinstance(filters_section, dict):
+        raise DataFileError(name, f"{language}.event_filters: expected a mapping")
+    event_filters = {
+        key: tuple(
+            item.lower().replace("’", "'")
+            for item in string_list(filters_section.get(key), f"{language}.event_filters.{key}")
+        )
+        for key in EVENT_FILTER_KEYS
+    }
 
     deictic: dict[str, tuple[str, int]] = {}
     for phrase, spec in (require("deictic") or {}).items():
@@ -241,6 +264,7 @@ def _language_cues(name: str, language: str, data: Any) -> LanguageCues:
         count_verbs=frozenset(lists["count_verbs"]),
         not_before_year=frozenset(lists["not_before_year"]),
         not_after_year=frozenset(lists["not_after_year"]),
+        event_filters=event_filters,
     )
 
 

@@ -39,21 +39,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import Any, Final, Literal, TypedDict
+from typing import Final, Literal, TypedDict
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.datafiles import load_bundled
-from claimgraph.errors import DataFileError
 from claimgraph.nlp.attributes import DateMention, doc_text
 from claimgraph.nlp.dates_parse import (
-    CUES_FILE,
     DateGrammar,
     LanguageCues,
     PartialDate,
     RawDate,
     grammar,
+    load_cues,
     parse_iso,
     resolve_with_reference,
 )
@@ -97,14 +95,6 @@ _VERB_PARTS: Final = frozenset(
     {"aux", "auxpass", "aux:pass", "aux:tense", "neg", "prt", "compound:prt"}
 )
 _MAX_EVENT_TOKENS: Final = 14
-_FILTER_KEYS: Final = (
-    "stock_verbs",
-    "stock_nouns",
-    "count_nouns",
-    "time_nouns",
-    "same_day_words",
-    "day_reference_preps",
-)
 # a dateline: "PARIS, 4 juillet 2023 (AFP) -", "QAMISHLI, Syria, 12 March 2024 —", or a
 # date alone on one of the first lines
 _DATELINE_BEFORE: Final = re.compile(r"^(?:[^\W\d][^.!?\n]{0,60}[,–—-])?\s*$")
@@ -126,25 +116,14 @@ class EventFilters:
 
 @cache
 def event_filters(language: str) -> EventFilters:
-    """The ``event_filters`` of ``language`` in the bundled date cues, validated."""
-    data: Any = load_bundled(CUES_FILE)
-    section = (data.get(language) or {}).get("event_filters") if isinstance(data, dict) else None
-    if not isinstance(section, dict):
-        raise DataFileError(CUES_FILE, f"{language}: missing key 'event_filters'")
-    lists: dict[str, list[str]] = {}
-    for key in _FILTER_KEYS:
-        value = section.get(key)
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise DataFileError(
-                CUES_FILE, f"{language}.event_filters.{key}: expected a list of strings"
-            )
-        lists[key] = [item.lower().replace("’", "'") for item in value]
+    """The ``event_filters`` of ``language`` in the bundled date cues (validated there)."""
+    lists = load_cues()[language].event_filters
     return EventFilters(
         stock_verbs=frozenset(lists["stock_verbs"]),
         stock_nouns=frozenset(lists["stock_nouns"]),
         count_nouns=frozenset(lists["count_nouns"]),
         time_nouns=frozenset(lists["time_nouns"]),
-        same_day_words=tuple(lists["same_day_words"]),
+        same_day_words=lists["same_day_words"],
         day_reference_preps=frozenset(lists["day_reference_preps"]),
     )
 

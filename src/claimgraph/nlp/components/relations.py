@@ -188,7 +188,7 @@ class RelationExtractor:
                 # of X": the noun phrase acts or is listed; nothing before it is its part
                 return []
             if found is None:
-                found = args.left(span.root, span.start, first, types)
+                found = args.left(root, span.start, first, types)
             if found is None:
                 found = args.nearest_left(span.start, first, types)
             if not found and all(t.pos_ in ("ADV", "CCONJ") for t in span.doc[first : span.start]):
