@@ -245,3 +245,52 @@ def test_a_one_word_literal_translation_is_no_alias() -> None:
     text = "Al-Hol (en arabe, littéralement « marais »), également orthographié al-Howl."
     found, _ = _run("fr", text, [_mention(text, "Al-Hol", "Location")])
     assert "marais" not in {a[0] for a in found}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "owner", "stated"),
+    [
+        (
+            "en",
+            "ISIS-DRC, known for decades as the Allied Democratic Forces, began in Uganda.",
+            "ISIS-DRC",
+            "Allied Democratic Forces",
+        ),
+        (
+            "fr",
+            "Le groupe Ansar al-Sunna, connu depuis 2017 sous le nom de Al-Chabab, frappe.",
+            "Ansar al-Sunna",
+            "Al-Chabab",
+        ),
+    ],
+)
+def test_a_few_words_may_stand_inside_a_stated_name_cue(
+    language: str, text: str, owner: str, stated: str
+) -> None:
+    mentions = [
+        _mention(text, owner, "Organization", source="pattern"),
+        _mention(text, stated, "Organization", source="gazetteer"),
+    ]
+    aliases, _ = _run(language, text, mentions)
+    assert aliases == [(stated, owner, "also_known_as")]
+
+
+def test_a_long_clause_after_known_is_no_cue() -> None:
+    text = "Abu Salim was known to have fought in Syria as a member of Ahrar al-Sham."
+    mentions = [_mention(text, "Abu Salim", "Person"), _mention(text, "Ahrar al-Sham", "Organization")]
+    assert _run("en", text, mentions)[0] == []
+
+
+def test_a_name_before_a_gazetteer_acronym_may_be_its_short_form() -> None:
+    text = "ISIS claimed the attacks for its so-called Central Africa Province (ISCAP) in Ituri."
+    iscap = "Islamic State Central Africa Province"
+    mentions = [
+        _mention(text, "Central Africa Province", "Location"),
+        _mention(text, "ISCAP", "Organization", iscap, "gazetteer"),
+        _mention(text, "Ituri", "Location"),
+    ]
+    _, found = _run("en", text, mentions)
+    province = next(m for m in found if m["text"] == "Central Africa Province")
+    assert (province["canonical"], province["label"]) == (iscap, "Organization")
+    ituri = next(m for m in found if m["text"] == "Ituri")
+    assert ituri["canonical"] == "Ituri"  # only the name before the bracket joins

@@ -103,3 +103,32 @@ def test_a_public_body_head_word_joins_the_body() -> None:
     assert groups == [
         ("U.S. Department of State", "PublicBody", ["Department of State", "Department"])
     ]
+
+
+def test_a_name_inside_a_longer_name_is_not_its_spelling() -> None:
+    # the fuzzy ratio of the two keys is above the threshold; the country is still not the branch
+    groups = _groups(
+        _mentions(
+            ("Democratic Republic of the Congo", "Country", "Democratic Republic of the Congo", "ner"),
+            (
+                "ISIS-Democratic Republic of the Congo",
+                "Organization",
+                "ISIS-Democratic Republic of the Congo",
+                "pattern",
+            ),
+        )
+    )
+    assert [name for name, _, _ in groups] == [
+        "Democratic Republic of the Congo",
+        "ISIS-Democratic Republic of the Congo",
+    ]
+
+
+def test_near_spellings_still_join() -> None:
+    groups = _groups(
+        _mentions(
+            ("Jabhat al-Nusrah", "Organization", "Jabhat al-Nusrah", "ner"),
+            ("Jabhat al-Nusra", "Organization", "Jabhat al-Nusra", "ner"),
+        )
+    )
+    assert len(groups) == 1

@@ -64,6 +64,7 @@ _NAME_WORD = r"(?:[Aa]l-|[Ee]l-|[a-z]{1,3}-)?[A-ZÀ-ÖØ-Þ](?:[\w-]|['’](?!s\
 _NAME = rf"{_NAME_WORD}(?:\s+(?:(?:al|el|ez|ed|es|de|du|des|la|of|the|wal|in|en|for|pour|au|d['’])\s+)?{_NAME_WORD})*"
 _PREFIX = re.compile(r"(?:anti|contre|counter)(?=[a-zé])", re.IGNORECASE)
 _LEADING_ARTICLE = re.compile(r"(?:[Ll]['’]|(?:The|Les|La|Le)\s+)(?=[A-ZÀ-ÖØ-Þ])")
+_LOWER_ARTICLE: Final = re.compile(r"\s*(?:(?:the|le|la|les)\s+|l['’])(?=[\"“«‘]?\s*[A-ZÀ-ÖØ-Þ])")
 _IS_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}s?")
 CUE_FILE: Final = "alias_cues.yaml"
 _FORMER_NAME: Final = re.compile(
@@ -87,10 +88,21 @@ _GLOSS: Final = re.compile(
 )
 
 
+# "…" in a cue phrase stands for one to three words: "known for decades as"
+_GAP: Final = r"(?:[\w'’-]+\s+){1,3}?"
+
+
 def _phrase(text: str) -> str:
-    """A regex for a cue phrase: its words in order, any spaces between, ' or ’."""
-    words = [re.escape(w).replace("'", "['’]") for w in text.split()]
-    return r"\s+".join(words)
+    """A regex for a cue phrase: its words in order, any spaces between, ' or ’, and
+    one to three free words where the phrase has "…" ("known … as")."""
+    out, after_word = "", False
+    for word in text.split():
+        if word == "…":
+            out, after_word = out + (r"\s+" if after_word else "") + _GAP, False
+            continue
+        out += (r"\s+" if after_word else "") + re.escape(word).replace("'", "['’]")
+        after_word = True
+    return out
 
 
 def cue_patterns(data: Any, language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -262,6 +274,8 @@ class AliasFinder:
                     owner["label"],
                     owner["canonical"],
                 )
+            elif owner is not None and self._shortened_gazetteer_name(owner, mentions, a_start, a_end):
+                continue  # "its so-called Central Africa Province (ISCAP)"
             else:
                 found = self._long_form(text, before_end, acronym)
                 if found is None:
@@ -320,6 +334,22 @@ class AliasFinder:
                         how="acronym",
                     )
                 )
+
+    def _shortened_gazetteer_name(
+        self, owner: Mention, mentions: list[Mention], start: int, end: int
+    ) -> bool:
+        """When a bracketed acronym is a gazetteer name whose entity's name holds the name
+        before it word for word ("Central Africa Province (ISCAP)", ISCAP being "Islamic
+        State Central Africa Province"), that name is a short form of the same entity: the
+        owner joins it. Returns whether it did."""
+        acronym = _mention_at(mentions, start, end)
+        if acronym is None or acronym["source"] != "gazetteer" or owner["source"] == "gazetteer":
+            return False
+        short = normalise_surface(owner["text"])
+        if len(short.split()) < 2 or f" {short} " not in f" {normalise_surface(acronym['canonical'])} ":
+            return False
+        owner["canonical"], owner["label"] = acronym["canonical"], acronym["label"]
+        return True
 
     def _parenthesised(self, text: str, mentions: list[Mention], aliases: list[Alias]) -> None:
         """ "General Directorate of Security (Emniyet)": a name alone in brackets right after
@@ -497,6 +527,9 @@ class AliasFinder:
         return owner
 
     def _name_at(self, text: str, mentions: list[Mention], position: int) -> tuple[int, int] | None:
+        article = _LOWER_ARTICLE.match(text, position)  # known as the Allied Democratic Forces
+        if article:
+            position = article.end()
         stripped = position
         while stripped < len(text) and text[stripped] in " \"'“«‘":
             stripped += 1

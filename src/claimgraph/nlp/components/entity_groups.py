@@ -144,8 +144,21 @@ def _fuzzy(mentions: list[Mention], union: _Union) -> None:
             key_b, gaz_b, j = items[b]
             if (gaz_a and gaz_b) or union.find(i) == union.find(j):
                 continue  # the gazetteer already said whether they differ
+            if _word_part(key_a, key_b):
+                continue  # "ISIS-Democratic Republic of the Congo" is not the country
             if fuzz.ratio(key_a, key_b, score_cutoff=FUZZY_THRESHOLD):
                 union.union(i, j)
+
+
+def _word_part(a: str, b: str) -> bool:
+    """Whether the shorter key is the longer one less whole words (or a hyphenated
+    prefix): a name inside another is a different thing, not a spelling of it."""
+    short, long = sorted((a, b), key=len)
+    at = long.find(short)
+    if at < 0:
+        return False
+    end = at + len(short)
+    return (at == 0 or not long[at - 1].isalnum()) and (end == len(long) or not long[end].isalnum())
 
 
 def _entity(group: list[Mention]) -> EntityGroup:
