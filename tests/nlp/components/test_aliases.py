@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.tokens import Doc
 from spacy.language import Language
 
 from claimgraph.errors import DataFileError
@@ -294,3 +295,35 @@ def test_a_name_before_a_gazetteer_acronym_may_be_its_short_form() -> None:
     assert (province["canonical"], province["label"]) == (iscap, "Organization")
     ituri = next(m for m in found if m["text"] == "Ituri")
     assert ituri["canonical"] == "Ituri"  # only the name before the bracket joins
+
+
+def test_an_acronym_after_comma_or_must_fit_the_name() -> None:
+    text = "It joined the Islamic Movement of Uzbekistan, or IMU, and left Syria, or IS, later."
+    mentions = [
+        _mention(text, "Islamic Movement of Uzbekistan", "Organization"),
+        _mention(text, "Syria", "Country"),
+    ]
+    aliases, _ = _run("en", text, mentions)
+    assert aliases == [("IMU", "Islamic Movement of Uzbekistan", "acronym")]
+
+
+def test_a_name_stated_of_the_clause_subject_goes_to_the_subject() -> None:
+    # a parse built by hand: "ISIS-DRC , also listed as Madina , is better known as Allied ..."
+    words = ["ISIS-DRC", ",", "a", "rebel", "group", ",", "is", "better", "known", "as",
+             "Allied", "Democratic", "Forces", "."]
+    heads = [8, 0, 4, 4, 0, 0, 8, 8, 8, 12, 12, 12, 8, 8]
+    deps = ["nsubj:pass", "punct", "det", "amod", "appos", "punct", "aux:pass", "advmod", "ROOT",
+            "case", "flat", "flat", "obl", "punct"]
+    pos = ["PROPN", "PUNCT", "DET", "ADJ", "NOUN", "PUNCT", "AUX", "ADV", "VERB", "ADP",
+           "PROPN", "PROPN", "PROPN", "PUNCT"]
+    nlp: Language = spacy.blank("en")
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    text = doc.text
+    doc._.mentions = [
+        _mention(text, "ISIS-DRC", "Organization", source="pattern"),
+        _mention(text, "Allied Democratic Forces", "Organization", "Allied Democratic Forces", "gazetteer"),
+    ]
+    doc = AliasFinder(nlp, "en", ())(doc)
+    assert [(a["surface"], a["canonical"]) for a in doc._.aliases] == [
+        ("Allied Democratic Forces", "ISIS-DRC")
+    ]

@@ -96,11 +96,15 @@ def _phrase(text: str) -> str:
     """A regex for a cue phrase: its words in order, any spaces between, ' or ’, and
     one to three free words where the phrase has "…" ("known … as")."""
     out, after_word = "", False
-    for word in text.split():
+    words = text.split()
+    for n, word in enumerate(words):
         if word == "…":
             out, after_word = out + (r"\s+" if after_word else "") + _GAP, False
             continue
-        out += (r"\s+" if after_word else "") + re.escape(word).replace("'", "['’]")
+        escaped = re.escape(word).replace("'", "['’]")
+        if word == "de" and n == len(words) - 1:
+            escaped = r"(?:de|d['’](?=\w))"  # "sous le nom d'al-Chabab"
+        out += (r"\s+" if after_word else "") + escaped
         after_word = True
     return out
 
@@ -122,7 +126,7 @@ def cue_patterns(data: Any, language: str) -> tuple[re.Pattern[str], re.Pattern[
         branches.append(rf"(?<=\()\s*(?:{either(lists['after_bracket'])})")
     if lists["after_comma"]:
         branches.append(rf"(?<=,)\s*(?:{either(lists['after_comma'])})")
-    cue = re.compile(rf"(?:{'|'.join(branches)})(?![\w-])\s*")
+    cue = re.compile(rf"(?:{'|'.join(branches)})(?:(?<=['’])|(?![\w-]))\s*")
     continuation = re.compile(rf"\s*(?:,\s*)?(?:{either(lists['continuations'])})\s+")
     return cue, continuation
 
@@ -189,6 +193,8 @@ class AliasFinder:
         cues = load_cues(language)
         self.public_body_words = frozenset(w.lower() for w in cues.public_body_words)
         self.not_entity_heads = frozenset(w.lower() for w in cues.not_entity_heads)
+        # "designated as Foreign Terrorist Organizations (FTOs)": a status, not a name
+        self.not_entities = frozenset(w.lower() for w in cues.not_entities)
         self.alias_keys: dict[str, set[str]] = {}  # normalised alias -> canonical names
         for entry in entries:
             for alias in entry.aliases:
@@ -199,6 +205,7 @@ class AliasFinder:
         self._long_then_acronym = re.compile(
             rf"\((?:[^()]{{0,80}}?[;,]\s*)?({_ACRONYM})\s*[),;]"
         )
+        self._long_or_acronym = re.compile(rf",\s+(?:or|ou)\s+({_ACRONYM})(?=\s*[),;.])")
         self._acronym_then_long = re.compile(rf"(?<![\w-])({_ACRONYM})\s*\(\s*({_NAME})")
         self._cue, self._continuation = load_cue_patterns(language)
         self._bracketed_name = re.compile(rf"\(\s*[\"“«‘]?\s*({_NAME})\s*[\"”»’]?\s*\)")
@@ -213,7 +220,7 @@ class AliasFinder:
         self._acronyms(text, mentions, aliases)
         self._parenthesised(text, mentions, aliases)
         self._bracket_lists(text, mentions, aliases)
-        self._stated(text, mentions, aliases)
+        self._stated(doc, text, mentions, aliases)
         aliases.extend(self._gazetteer_aliases(mentions))
         seen: set[tuple[str, str]] = set()
         unique = []
@@ -296,6 +303,8 @@ class AliasFinder:
                     )
                     continue
                 long_text = text[long_start:long_end]
+                if long_text.lower() in self.not_entities:
+                    continue
                 inner = [m for m in mentions if m["start"] >= long_start and m["end"] <= long_end]
                 for m in inner:
                     mentions.remove(m)
@@ -303,6 +312,18 @@ class AliasFinder:
                 canonical = long_text
                 mentions.append(_mention(text, long_start, long_end, label, canonical, "acronym"))
             self._add(text, mentions, aliases, a_start, a_end, label, canonical, "acronym")
+        for match in self._long_or_acronym.finditer(text):
+            # "its Central Africa Province, or ISCAP,": only when the acronym fits the name
+            # ("Syria, or IS" lists two things)
+            owner = _mention_ending_at(mentions, match.start())
+            a_start, a_end = match.span(1)
+            if owner is None:
+                continue
+            if initials_match(match.group(1), owner["text"]):
+                label, canonical = owner["label"], owner["canonical"]
+                self._add(text, mentions, aliases, a_start, a_end, label, canonical, "acronym")
+            else:
+                self._shortened_gazetteer_name(owner, mentions, a_start, a_end)
         for match in self._acronym_then_long.finditer(text):
             acronym, name = match.group(1), match.group(2)
             n_start, n_end = match.span(2)
@@ -469,10 +490,18 @@ class AliasFinder:
         return "PublicBody" if words & self.public_body_words else "Organization"
 
     # ---- stated names ---------------------------------------------------------------
-    def _stated(self, text: str, mentions: list[Mention], aliases: list[Alias]) -> None:
+    def _stated(self, doc: Doc, text: str, mentions: list[Mention], aliases: list[Alias]) -> None:
         how = "also_known_as"
         for match in self._cue.finditer(text):
             owner = _mention_before(text, mentions, match.start())
+            # "X, ..., is better known as Y": the name is stated of the clause's subject
+            cue_start = match.end() - len(match.group(0).lstrip())
+            subject = _subject_of_cue(doc, mentions, cue_start)
+            stated_of_subject = subject is not None and (
+                owner is None or text[owner["end"] : match.start()].strip() not in ("", ",", "(")
+            )
+            if stated_of_subject:
+                owner = subject
             if owner is None:
                 owner = self._unfound_owner(text, mentions, match)
             if owner is None:
@@ -480,9 +509,9 @@ class AliasFinder:
             # "X, known locally as al-Shabaab": the text's own statement, right after the
             # name, outranks the gazetteer's other entity of that name in this document; a
             # former name ("formerly known as") may be another entry's and is left to it
-            overrides = not _FORMER_NAME.search(match.group(0)) and text[
-                owner["end"] : match.start()
-            ].strip() in ("", ",", "(")
+            overrides = not _FORMER_NAME.search(match.group(0)) and (
+                stated_of_subject or text[owner["end"] : match.start()].strip() in ("", ",", "(")
+            )
             position = match.end()
             while True:
                 found = self._name_at(text, mentions, position)
@@ -555,6 +584,8 @@ class AliasFinder:
         *,
         overrides: bool = False,
     ) -> None:
+        if text[start:end].lower() in self.not_entities:
+            return
         existing = _mention_at(mentions, start, end)
         if existing is None:
             inner = [m for m in mentions if start <= m["start"] and m["end"] <= end]
@@ -612,6 +643,30 @@ def _mention_ending_at(mentions: list[Mention], end: int) -> Mention | None:
 
 def _free(mentions: list[Mention], start: int, end: int) -> bool:
     return all(end <= m["start"] or start >= m["end"] for m in mentions)
+
+
+_CUE_VERB_SUBJECTS: Final = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
+
+
+def _subject_of_cue(doc: Doc, mentions: list[Mention], position: int) -> Mention | None:
+    """The mention that is the grammatical subject of the cue's verb ("ISIS-DRC ... is
+    better known as", "il est aussi listé sous le nom de"), when the parse has one and the
+    verb is finite-bound (it has an auxiliary or copula: a participle in apposition, as in
+    "X, known as Y", belongs to the name before it and is left to ``_mention_before``)."""
+    if not doc.has_annotation("DEP"):
+        return None
+    span = doc.char_span(position, position + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None  # the cue starts on a space between tokens
+    verb = span[0]
+    if verb.pos_ == "ADV" and verb.head.i > verb.i:  # "better known", "plus connu"
+        verb = verb.head
+    if not any(child.dep_ in ("aux", "aux:pass", "auxpass", "cop") for child in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in _CUE_VERB_SUBJECTS), None)
+    if subject is None:
+        return None
+    return next((m for m in mentions if m["start"] <= subject.idx < m["end"]), None)
 
 
 def _mention_before(text: str, mentions: list[Mention], position: int) -> Mention | None:
