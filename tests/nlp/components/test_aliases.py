@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from spacy.tokens import Doc
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from claimgraph.errors import DataFileError
 from claimgraph.nlp.attributes import Mention

@@ -150,3 +150,24 @@ def test_falls_back_on_spacy_entities_without_mentions(nlp_en):
         doc = proc(doc)
     assert isinstance(doc._.relations, list)  # no crash; NER stand-in may or may not fire
     assert all(r["predicate"] == "founded" for r in doc._.relations)
+
+
+def test_a_noun_of_one_name_refers_to_that_name_not_to_the_name_before_a_comma(nlp_en):
+    text = ("Few groups rebranded as often as the Northern Front. Founded by Karim Haddad, then an envoy of "
+            "the Dawn Legion, the front was renamed the Unity Front in 2016.")
+    found, _ = run(nlp_en, text,
+                   [("Northern Front", ORG, ["Northern Front"]), ("Karim Haddad", "Person", ["Karim Haddad"]),
+                    ("Dawn Legion", ORG, ["Dawn Legion"]), ("Unity Front", ORG, ["Unity Front"])])  # fmt: skip
+    assert ("Northern Front", "renamed_to", "Unity Front") in found
+    assert not any(s == "Dawn Legion" and p == "renamed_to" for s, p, _ in found)
+
+
+def test_a_noun_two_names_share_is_left_to_salience(nlp_en):
+    text = ("The Northern Front and the Southern Front fought in 2015. Founded by Karim Haddad, then an envoy of "
+            "the Dawn Legion, the front was renamed the Unity Front in 2016.")
+    found, _ = run(nlp_en, text,
+                   [("Northern Front", ORG, ["Northern Front"]), ("Southern Front", ORG, ["Southern Front"]),
+                    ("Karim Haddad", "Person", ["Karim Haddad"]), ("Dawn Legion", ORG, ["Dawn Legion"]),
+                    ("Unity Front", ORG, ["Unity Front"])])  # fmt: skip
+    renamed = {s for s, p, _ in found if p == "renamed_to"}
+    assert "Dawn Legion" not in renamed and len(renamed) <= 1

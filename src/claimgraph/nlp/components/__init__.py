@@ -9,5 +9,6 @@ from claimgraph.nlp.components import (  # noqa: F401
     gazetteer,
     mt_repair,
     relations,
+    renamings,
     sentences,
 )

@@ -8,6 +8,7 @@ predicate allows and expanded over coordination ("A, B and C").
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -131,6 +132,7 @@ class Arguments:
         self._topics: dict[str, str | None] = {}
         self._salient: dict[tuple[int, str], Arg | None] = {}
         self._descriptions: dict[str, list[tuple[int, Arg]]] | None = None  # built on first use
+        self._name_words: dict[str, list[Arg]] | None = None  # word of a name -> its args
         # subjects of the relations already found, in text order: where the parse gives a
         # pronoun no subject to refer to, the last of these is what the text is about
         self.stated_subjects: list[Arg] = []
@@ -215,9 +217,10 @@ class Arguments:
         kinds = self.lex.anaphors.get(token.lower_, frozenset()) & types
         if not kinds or not self._determined(token):
             return []
-        described = self._described_as(token)
+        described = self._described_as(token) or self._named_with(token)
         if described is not None and described.type in kinds:
-            # "JNIM is a Salafi jihadist coalition ... . The coalition is at war with ..."
+            # "JNIM is a Salafi jihadist coalition ... . The coalition is at war with ...";
+            # "the al-Nusra Front ... . the front was renamed"
             return [Arg(token.idx, token.idx + len(token.text), token.i, token.i + 1, described.name, described.type)]
         for kind in sorted(kinds):
             found = self.salient(token.i, kind)
@@ -254,6 +257,24 @@ class Arguments:
                     self._descriptions.setdefault(tok.lower_, []).append((tok.i, named))
         earlier = [arg for i, arg in self._descriptions.get(noun, ()) if i < token.i]
         return earlier[-1] if earlier else None
+
+    def _named_with(self, token: Token) -> Arg | None:
+        """The one entity before ``token`` whose name holds its noun as a word: "the front"
+        for "al-Nusra Front", "le mouvement" for "Mouvement Nour al-Din al-Zenki". When two
+        names hold it ("Idlib Governorate", "Latakia Governorate"), and for the commonest
+        nouns ("group", "organisation"), it is left to salience."""
+        noun = token.lower_
+        if noun in GENERIC_ANAPHORS:
+            return None
+        if self._name_words is None:
+            self._name_words = {}
+            for arg in self.args:
+                for word in set(re.findall(r"\w+", arg.name.lower())):
+                    self._name_words.setdefault(word, []).append(arg)
+        earlier = [arg for arg in self._name_words.get(noun, ()) if arg.last <= token.i]
+        if not earlier or any(arg.name != earlier[0].name for arg in earlier):
+            return None
+        return earlier[-1]
 
     def _determined(self, token: Token) -> bool:
         return any(child.lower_ in self.lex.determiners for child in token.children) or (
@@ -475,7 +496,7 @@ class Arguments:
                 if arg is None and tok.dep_ == "appos":
                     arg = self.arg_at(tok.head.i)
                 if arg is None and tok.lower_ not in PRONOUNS:  # "X, elle ...": no apposition
-                    arg = self._named_by(tok) or self.apposed(tok.i, 0)
+                    arg = self._named_by(tok) or self._apposed_to(tok)
             if arg is not None and arg.type in types:
                 found.append(arg)
             elif arg is None and not found:
@@ -486,6 +507,27 @@ class Arguments:
                     or self._partitive(tok, types)
                 )
         return _unique(found)
+
+    def _apposed_to(self, tok: Token) -> Arg | None:
+        """``apposed``, except for a clause's bare subject after a name governed by a
+        preposition: in "then an envoy of the Islamic State of Iraq, the front was renamed"
+        the front is not the Islamic State of Iraq."""
+        arg = self.apposed(tok.i, 0)
+        if arg is not None and self._governed(arg) and self._bare_subject(tok):
+            return None
+        return arg
+
+    def _bare_subject(self, tok: Token) -> bool:
+        """Whether ``tok`` heads its clause's subject with only auxiliaries and adverbs
+        before its verb ("..., the front was renamed")."""
+        verb = tok.head
+        if tok.pos_ != "NOUN" or tok.dep_ not in SUBJECT_DEPS or verb.i <= tok.i:
+            return False  # a relative pronoun ("X, who later served") is X's
+        phrase = self.doc[tok.left_edge.i : tok.right_edge.i + 1]
+        if any(t.is_punct for t in phrase):
+            return False  # "X, un groupe fondé par Y, dit Z, ...": a parse's long reach
+        between = self.doc[tok.right_edge.i + 1 : verb.i]
+        return all(t.pos_ in ("AUX", "ADV", "PART") for t in between)
 
     def _partitive(self, tok: Token, types: frozenset[str]) -> list[Arg]:
         """The group a part of it stands for as an actor: "a faction of the ADF swore
