@@ -171,3 +171,29 @@ def test_a_noun_two_names_share_is_left_to_salience(nlp_en):
                     ("Unity Front", ORG, ["Unity Front"])])  # fmt: skip
     renamed = {s for s, p, _ in found if p == "renamed_to"}
     assert "Dawn Legion" not in renamed and len(renamed) <= 1
+
+
+def test_a_branch_named_after_the_possessive_noun_is_a_member(nlp_en):
+    text = "Analysts watched the Dawn Legion's desert branch, the Sand Battalion, which operates in Mopti."
+    found, _ = run(nlp_en, text,
+                   [("Dawn Legion", ORG, ["Dawn Legion"]), ("Sand Battalion", ORG, ["Sand Battalion"]),
+                    ("Mopti", "Location", ["Mopti"])])  # fmt: skip
+    assert ("Sand Battalion", "member_of", "Dawn Legion") in found
+
+
+def test_a_governor_leads_and_a_group_governs_a_country(nlp_en):
+    found, _ = run(nlp_en, "Karim Haddad, the governor of the Dawn Legion, fled. The Falcon Battalion now governs Chad.",
+                   [("Karim Haddad", "Person", ["Karim Haddad"]), ("Dawn Legion", ORG, ["Dawn Legion"]),
+                    ("Falcon Battalion", ORG, ["Falcon Battalion"]), ("Chad", "Country", ["Chad"])])  # fmt: skip
+    assert ("Karim Haddad", "leads", "Dawn Legion") in found
+    assert ("Falcon Battalion", "controls", "Chad") in found
+
+
+def test_le_groupe_never_means_a_mission_or_a_government(nlp_fr):
+    text = ("Le Front du Nord combat l'armée kényane depuis 2010. La Mission africaine du Sahel a quitté "
+            "Mopti en 2020. Le groupe, désigné organisation terroriste par le Canada en 2012, recrute encore.")
+    found, _ = run(nlp_fr, text,
+                   [("Front du Nord", ORG, ["Front du Nord"]),
+                    ("Mission africaine du Sahel", ORG, ["Mission africaine du Sahel"]),
+                    ("Mopti", "Location", ["Mopti"]), ("Canada", "Country", ["Canada"])])  # fmt: skip
+    assert {(s, o) for s, p, o in found if p == "designated_by"} == {("Front du Nord", "Canada")}

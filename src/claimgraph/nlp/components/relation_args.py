@@ -130,7 +130,7 @@ class Arguments:
                 if self.at_token[i] == -1:
                     self.at_token[i] = index
         self._topics: dict[str, str | None] = {}
-        self._salient: dict[tuple[int, str], Arg | None] = {}
+        self._salient: dict[tuple[int, str, bool], Arg | None] = {}
         self._descriptions: dict[str, list[tuple[int, Arg]]] | None = None  # built on first use
         self._name_words: dict[str, list[Arg]] | None = None  # word of a name -> its args
         # subjects of the relations already found, in text order: where the parse gives a
@@ -222,8 +222,9 @@ class Arguments:
             # "JNIM is a Salafi jihadist coalition ... . The coalition is at war with ...";
             # "the al-Nusra Front ... . the front was renamed"
             return [Arg(token.idx, token.idx + len(token.text), token.i, token.i + 1, described.name, described.type)]
+        groups_only = token.lower_ in GENERIC_ANAPHORS  # "the group" is no "African Union Mission"
         for kind in sorted(kinds):
-            found = self.salient(token.i, kind)
+            found = self.salient(token.i, kind, groups_only=groups_only)
             name = found.name if found is not None else self.topic(kind)
             if name:
                 return [
@@ -281,11 +282,17 @@ class Arguments:
             token.i > 0 and self.doc[token.i - 1].lower_ in self.lex.determiners
         )
 
-    def salient(self, before: int, kind: str, depth: int = 0) -> Arg | None:
+    def _group_name(self, arg: Arg) -> bool:
+        return not any(word in self.lex.not_groups for word in arg.name.lower().split())
+
+    def salient(
+        self, before: int, kind: str, depth: int = 0, *, groups_only: bool = False
+    ) -> Arg | None:
         """The grammatical subject of type ``kind`` nearest before token ``before``, in its
         sentence or the two before it; a subject that is itself an anaphor ("The group
-        ...") stands for what it resolves to."""
-        key = (before, kind)
+        ...") stands for what it resolves to. ``groups_only`` passes over bodies whose
+        names say they are no armed group (``not_groups``)."""
+        key = (before, kind, groups_only)
         if key in self._salient:
             return self._salient[key]
         number = self.sentence_number(before)
@@ -313,7 +320,12 @@ class Arguments:
                     # "It was founded ... . ... the group itself": what "it" stood for
                     referent = self.pronoun(tok, frozenset({kind}))
                     arg = referent[0] if referent else None
-                if arg is not None and arg.type == kind and not self.is_modifier(arg):
+                if (
+                    arg is not None
+                    and arg.type == kind
+                    and not self.is_modifier(arg)
+                    and (not groups_only or self._group_name(arg))
+                ):
                     found = arg
                     break
             if found is not None:

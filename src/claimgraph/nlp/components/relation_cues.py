@@ -39,6 +39,7 @@ ITEMS: Final = frozenset({"subject", "object"})
 _LEXICON_LISTS: Final = (
     "coordination", "gap", "determiners", "person_nouns", "quantifiers",
     "target_markers", "negations", "examples", "latter", "indefinites", "ranks", "unit_nouns",
+    "not_groups",
 )  # fmt: skip
 
 
@@ -96,6 +97,7 @@ class Lexicon:
     indefinites: frozenset[str] = frozenset()  # "a", "un": one leader among several
     ranks: frozenset[str] = frozenset()  # "senior", "haut": a rank, not the top post
     unit_nouns: frozenset[str] = frozenset()  # "IS cells", "JNIM fighters": the group acts
+    not_groups: frozenset[str] = frozenset()  # "mission", "force": a name no "the group" means
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,6 +318,7 @@ def _lexicon(data: object, where: str) -> Lexicon:
         indefinites=frozenset(lists["indefinites"]),
         ranks=frozenset(lists["ranks"]),
         unit_nouns=frozenset(lists["unit_nouns"]),
+        not_groups=frozenset(lists["not_groups"]),
     )
 
 
