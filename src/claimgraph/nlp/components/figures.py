@@ -182,6 +182,11 @@ class FigureExtractor:
                 item.counted.pronoun or markers.marker_after(doc, raw.unit_end or raw.end)
             ):
                 item.parent = previous[-1]
+            elif item.counted.pronoun and raw.unit is None:
+                # "2,600 people have been killed, at least 1,300 of them civilians": a count
+                # of a pronoun is a part of the count before it
+                item.parent = previous[-1]
+                item.marker_child = True
         for k, item in enumerate(items):
             if item.counted.of_figure and k + 1 < len(items):
                 item.parent = k + 1
@@ -225,8 +230,12 @@ class FigureExtractor:
             if previous.sent != item.sent or item.raw.range_with is not None or item.parent is not None:
                 continue
             gap = doc[previous.raw.end : item.raw.start]
-            if any(t.pos_ == "CCONJ" for t in gap) and not any(
-                t.text in _BREAK or t.pos_ in ("VERB", "AUX") for t in gap
+            # "..., ainsi que sept Autrichiennes", "..., as well as 13 children": a comma
+            # before an additive phrase does not end the coordination (before a plain "and"
+            # it may open a clause of its own)
+            if any(t.pos_ == "CCONJ" or t.dep_ == "cc" for t in gap) and not any(
+                (t.text in _BREAK and not _before_additive(doc, t.i)) or t.pos_ in ("VERB", "AUX")
+                for t in gap
             ):
                 item.coordinated = k - 1
 
@@ -270,8 +279,8 @@ class FigureExtractor:
             item.compared = previous[-1]
             item.parent = None
             end = item.raw.end
-            while end < item.sent.end and doc[end].text not in _BREAK:
-                end += 1
+            while end < item.sent.end and doc[end].text not in _BREAK and doc[end].pos_ != "CCONJ":
+                end += 1  # "après 71 en 2021 et 47 en 2020": each its own date
             item.segment = (begin, end)
 
     def _find_antecedents(self, doc: Doc, items: list[_Item]) -> None:
@@ -295,6 +304,11 @@ class FigureExtractor:
                 continue
             if item.parent is not None and items[item.parent].counted.head is not None:
                 item.antecedent = items[item.parent].counted
+                continue
+            conjunct = item.coordinated
+            if conjunct is not None and (counted := _what_is_counted(items[conjunct])) is not None:
+                # "après 71 en 2021 et 47 en 2020": the second conjunct counts what the first does
+                item.antecedent_of, item.antecedent = conjunct, counted
                 continue
             subject = self._subject_noun(doc, item)
             if subject is not None:
@@ -390,6 +404,9 @@ class FigureExtractor:
             return True
         return (
             is_people(head, self.lex)
+            # "62 TIS ont été libérés": an acronym that names no place or body names a
+            # category of people as often as not; the verb decides
+            or (head.is_upper and head.is_alpha and len(head) >= 2 and not head.ent_type_)
             or isinstance(status.cue(head, self.lex), str)  # "370 morts", "half of all returns"
             or head.lower_ in self.lex.present_nouns
             or (head.lower_ in self.lex.units_by_noun and head.lower_ in self.lex.roles)
@@ -454,6 +471,8 @@ class FigureExtractor:
             return
         if item.compared is not None and head is None:
             return  # "contre 126": the status of the figure it compares with
+        if item.parent is not None and self._share_described(doc, item):
+            return  # "at least 1,300 of them civilians": who they are; the whole's status
         if item.recalled is not None:
             return  # "Of the 689, ...": the status of the count it recalls
         found: object = status.NO_CUE
@@ -467,6 +486,10 @@ class FigureExtractor:
         elif head is not None and head.pos_ in ("ADJ", "VERB") and isinstance(status.cue(head, lex), str):
             # "dont une vingtaine détenues dans les prisons": the participle that stands for
             # the noun is the count's own predicate
+            found = status.cue(head, lex)
+        elif head is not None and not is_people(head, lex) and isinstance(status.cue(head, lex), str):
+            # "l'attaque de Westgate (67 morts)", "une centaine de libérations sont attendues":
+            # a noun of the event counts people in that state, whatever verb governs it
             found = status.cue(head, lex)
         size = status.from_group_size(anchor, lex)
         if found is status.NO_CUE and size is not None:
@@ -518,6 +541,7 @@ class FigureExtractor:
                 noun is not None
                 and noun.lower_ in lex.present_nouns
                 and (item.antecedent is None or item.parent is None)
+                and not (item.marker_child and item.parent is not None)  # "among them 40 members": the whole's
             ):
                 found = "present"
             elif noun is not None and (item.counted.head is not None or item.amount_of) and item.parent is None:
@@ -659,6 +683,11 @@ class FigureExtractor:
             return f"{member} ({whole})" if whole else member
         if item.counted.head is not None:
             return doc[item.counted.start : item.counted.end].text
+        partner = raw.range_with
+        if partner is not None and partner > k and (item.antecedent is None or item.antecedent.head is None):
+            # "Entre 15 et 20 se trouveraient ...", "25 à 30 d'entre eux": the first end of
+            # a range counts what the second does
+            return self._counts(doc, items, partner)
         rest_start = after
         if item.counted.pronoun:
             rest_start = item.counted.start + 1
@@ -763,6 +792,13 @@ def _same_state(part: Figure, whole: Figure) -> bool:
     """A part is where its whole is unless its status takes it away: of people who joined
     the zone, those who died, went missing or came back are not counted there."""
     return part["status"] not in _GONE or part["status"] == whole["status"]
+
+
+def _before_additive(doc: Doc, i: int) -> bool:
+    """A comma right before an additive phrase ("ainsi que", "as well as"): a conjunction
+    the parser marks as such but that is not a plain coordinating word."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return doc[i].text == "," and nxt is not None and nxt.dep_ == "cc" and nxt.pos_ != "CCONJ"
 
 
 def _after_pronoun(doc: Doc, item: _Item) -> int | None:

@@ -121,10 +121,17 @@ def _phrase_end(doc: Doc, head: Token, start: int, figure_starts: set[int]) -> i
     right = max(head.i + 1, head.right_edge.i + 1)
     end = head.i + 1
     for j in range(head.i + 1, min(right, start + MAX_PHRASE)):
-        if doc[j].text in _STOP_PUNCT or j in figure_starts or doc[j].pos_ == "CCONJ" and j + 1 in figure_starts:
+        if doc[j].text in _STOP_PUNCT or j in figure_starts or doc[j].pos_ == "CCONJ" and _number_follows(doc, j + 1, figure_starts):
             break
         end = j + 1
     return end
+
+
+def _number_follows(doc: Doc, i: int, figure_starts: set[int]) -> bool:
+    """"et 29 enfants", "et leurs 16 enfants": a count starts after the conjunction."""
+    if i < len(doc) and doc[i].pos_ == "DET" and i not in figure_starts:
+        i += 1
+    return i in figure_starts
 
 
 def describe(doc: Doc, counted: Counted, lex: FigureLexicon) -> dict[str, str | None]:

@@ -21,7 +21,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+import numpy
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from claimgraph.nlp.attributes import doc_text
@@ -78,9 +82,13 @@ def places_of(doc: Doc, lex: FigureLexicon) -> list[Marked]:
     text = doc_text(doc)
     found = [_with_compass(doc, m, lex, text) for m in found]
     taken = {i for m in found for i in range(m.start, m.end)}
-    for token in doc:
-        if token.i in taken:
+    # only the tokens that can name a place by a common noun (a lookup, not a Python loop
+    # over every token of the document)
+    lowers = doc.to_array(LOWER)
+    for i in numpy.nonzero(numpy.isin(lowers, _noun_ids(lex.area_nouns)))[0].tolist():
+        if i in taken:
             continue
+        token = doc[i]
         marked = None
         if token.lower_ in _FACILITIES:
             marked = _facility(doc, token, lex, taken)
@@ -94,6 +102,12 @@ def places_of(doc: Doc, lex: FigureLexicon) -> list[Marked]:
 _COMPOUND_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w]+-[A-Z][\w]+)\s+$")  # "Iraqi-Syrian region"
 _COMPOUND_AFTER = re.compile(r"^\s+([^\W\d_]+-[^\W\d_]+)\b")  # "zone syro-irakienne"
 _COMPASS_LINKS = frozenset({"de", "la", "du", "l'", "l’"})
+
+
+@cache
+def _noun_ids(area_nouns: frozenset[str]) -> numpy.ndarray:
+    """Hashes of the lowercase nouns that name a place by themselves: camps, prisons, areas."""
+    return numpy.array([get_string_id(w) for w in sorted(_FACILITIES | area_nouns)], dtype=numpy.uint64)
 
 
 def _area(doc: Doc, token: Token, text: str) -> Marked | None:

@@ -24,6 +24,7 @@ from claimgraph.nlp.figures.numbers import GROUP_SPACES, parse_numeral, parse_wo
 _GROUP = re.compile(r"^\d{3}$")
 _SHORT_GROUP = re.compile(r"^\d{1,3}$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th|e|er|re|ère|ème|eme|è)$", re.IGNORECASE)
+_PARTICLE_DEPS = frozenset({"prt", "compound:prt"})
 _CURRENCY = frozenset({"$", "€", "£", "dollars", "euros", "usd", "eur", "francs", "pounds"})
 
 
@@ -286,6 +287,10 @@ class NumberFinder:
             return False
         if start > 0 and doc[start - 1].lower_ in self.lex.ordinals:
             return False
+        # "a year and a half", "two and a half": part of a mixed number, not a share
+        joiner = start - 2 if start > 1 and doc[start - 1].lower_ in self.lex.weak_number_words else start - 1
+        if joiner >= 0 and doc[joiner].lower_ in self.lex.number_joiners:
+            return False
         return not (end + 1 < len(doc) and doc[end].lower_ in ("of", "de") and (doc[end + 1].lower_ in self.lex.months or _looks_like_year(doc[end + 1])))
 
     def _approx_noun(self, doc: Doc, i: int, phrases: dict[str, dict[int, int]]) -> RawNumber | None:
@@ -314,7 +319,8 @@ class NumberFinder:
         """Qualifier on the left; percent or unit words on the right."""
         raw.num_start = raw.start
         q_start = phrases.get("QUALIFIER>", {}).get(raw.start)
-        if q_start is not None:
+        if q_start is not None and not (q_start + 1 == raw.start and doc[q_start].dep_ in _PARTICLE_DEPS):
+            # "handed over 50 detainees": the verb's particle, not "more than"
             key = tuple(t.lower_ for t in doc[q_start : raw.start])
             qualifier = self._qualifier.get(key)
             if qualifier is not None:
@@ -419,6 +425,14 @@ class NumberFinder:
                 return True
             if raw.start in phrases.get("AGE>", {}) or (
                 before is not None and raw.start - 1 in phrases.get("AGE>", {})
+            ):
+                return True
+            if (  # "aged 33 and 29": the second of two ages
+                before is not None
+                and before.lower_ in lex.number_joiners | {","}
+                and raw.start >= 2
+                and doc[raw.start - 2].like_num
+                and raw.start - 2 in phrases.get("AGE>", {})
             ):
                 return True
             if _in_date_entity(doc, raw, lex):

@@ -68,6 +68,8 @@ class FigureLexicon:
     linking_verbs: frozenset[str]
     record_words: frozenset[str]
     amount_verbs: frozenset[str]
+    handover_verbs: frozenset[str]
+    recipient_preps: frozenset[str]
     # shared across languages
     nationalities: dict[str, str]
     genders: dict[str, str]
@@ -233,6 +235,8 @@ def parse(data: Any, language: str) -> FigureLexicon:
         linking_verbs=frozenset(_words(lang, "linking_verbs", language)),
         record_words=frozenset(_words(lang, "record_words", language)),
         amount_verbs=frozenset(_words(lang, "amount_verbs", language)),
+        handover_verbs=frozenset(_words(lang, "handover_verbs", language)),
+        recipient_preps=frozenset(_words(lang, "recipient_preps", language)),
         nationalities=_names(cohort, "nationalities", "cohort"),
         genders=_names(cohort, "genders", "cohort"),
         age_classes=_names(cohort, "age_classes", "cohort"),

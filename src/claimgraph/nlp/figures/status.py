@@ -34,6 +34,7 @@ _PARTICLES = frozenset({"prt", "advmod", "compound:prt"})
 _REFLEXIVE = frozenset({"se", "s'", "s’"})
 _OBLIQUE = frozenset({"obl", "obl:mod", "obl:arg"})
 _OBJECTS = frozenset({"dobj", "obj"})
+_PASSIVE = frozenset({"auxpass", "aux:pass", "cop"})
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _CLAUSE_BREAK = frozenset({",", ";", ":", "(", ")", "–", "—", "."})
@@ -114,11 +115,66 @@ def _verb_cue(verb: Token, anchor: Token, lex: FigureLexicon, blocked: set[int])
     return found
 
 
-def _holder_status(verb: Token, anchor: Token, lex: FigureLexicon, places: set[int] | frozenset[int]) -> str:
-    """"The camp held 2,590 people" -> present; "the prison held ...", "the SDF held ..." -> detained."""
+def _handover_verb(verb: Token, lex: FigureLexicon) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma in lex.handover_verbs or verb.lower_ in lex.handover_verbs:
+        return True
+    return any(
+        c.dep_ in _PARTICLES and f"{lemma} {c.lower_}" in lex.handover_verbs for c in verb.children
+    )
+
+
+def _nearest_verb(token: Token) -> Token | None:
+    for _ in range(6):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
+
+
+def handed_to_state(verb: Token, lex: FigureLexicon) -> bool:
+    """"handed over 50 detainees to Baghdad", "a remis 12 femmes à des délégations allemande
+    et autrichienne", "remis à la France": people handed over to a state (a country or city,
+    or a body named by a nationality) are repatriated."""
+    if not _handover_verb(verb, lex):
+        return False
+    doc = verb.doc
+    for token in doc[verb.i + 1 : min(len(doc), verb.i + 16)]:
+        if token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        governor = _nearest_verb(token)
+        if governor is None or governor.i != verb.i:
+            continue
+        to = token.head.lower_ in lex.recipient_preps and token.dep_ == "pobj" or any(
+            c.dep_ == "case" and c.lower_ in lex.recipient_preps for c in token.children
+        )
+        if not to:
+            continue
+        if token.ent_type_ in ("GPE", "LOC") or any(
+            c.dep_ == "amod" and c.lower_ in lex.nationalities for c in token.children
+        ):
+            return True
+    return False
+
+
+def _holder_status(
+    verb: Token, anchor: Token, lex: FigureLexicon, places: set[int] | frozenset[int]
+) -> str | None:
+    """"The camp held 2,590 people" -> present; "the prison held ...", "the SDF held ..." ->
+    detained; "the property the two leaders hold" -> none: the people hold something."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
-    if subject is None or subject.left_edge.i <= anchor.i <= subject.right_edge.i:
-        return "detained"  # passive ("are held in camps") or the people are the subject
+    if subject is not None and subject.left_edge.i <= anchor.i <= subject.right_edge.i:
+        # the people are the subject: held ("sont détenus", parsed as an adjective with its
+        # subject) unless the verb is active ("the property the two leaders hold")
+        auxiliaries = [c for c in verb.children if c.dep_.startswith(("aux", "cop"))]
+        passive = any(c.dep_ in _PASSIVE or c.lemma_.lower() in _BE for c in auxiliaries) or (
+            verb.tag_ == "VBN" and not auxiliaries  # "thousands ... held within these sites"
+        )
+        return "detained" if passive or verb.pos_ == "ADJ" else None
+    if subject is None:
+        return "detained"  # passive ("are held in camps")
     if subject.lower_ in _RELATIVE_PRONOUNS:
         subject = _antecedent_of_relative(subject) or subject  # "the prison, which was holding ..."
     # the holder may be named in apposition ("its armed wing, the SDF, holds ..."), and
@@ -162,9 +218,17 @@ def from_group_size(anchor: Token, lex: FigureLexicon) -> str | None:
     return None
 
 
+def is_linking(token: Token, lex: FigureLexicon) -> bool:
+    """"remain", "restent": a verb that links the people to a state named after it."""
+    return token.lemma_.lower() in lex.linking_verbs or token.lower_ in lex.linking_verbs
+
+
 def from_noun_clause(head: Token, lex: FigureLexicon, blocked: set[int]) -> object:
     """Cues in the relative/participle clauses of the counted noun; a clause of suspicion
-    ("men suspected of having fought") tells the past, not the status."""
+    ("men suspected of having fought") tells the past, not the status. A linking verb of
+    the clause gives way to the state after it, as on the main verb ("combattants, ...,
+    restent détenus" parsed as a participle of the noun)."""
+    linked: object = NO_CUE
     for child in head.children:
         if child.dep_ in ("relcl", "acl", "acl:relcl", "amod") and child.i not in blocked:
             if child.lower_ in lex.record_words or child.lemma_.lower() in lex.record_words:
@@ -173,9 +237,12 @@ def from_noun_clause(head: Token, lex: FigureLexicon, blocked: set[int]) -> obje
                 if token.i in blocked:
                     break
                 found = _cue_with_particle(token, lex)
+                if found == "present" and linked is NO_CUE and is_linking(token, lex):
+                    linked = found
+                    continue
                 if found is not NO_CUE:
                     return found
-    return NO_CUE
+    return linked
 
 
 def _noun_and_complement_cue(nouns: list[Token], verb: Token, lex: FigureLexicon) -> object:
@@ -223,9 +290,11 @@ def from_governor(
     if found is not NO_CUE:
         return found, verb
     found = _verb_cue(verb, anchor, lex, blocked)
+    if found is NO_CUE and handed_to_state(verb, lex):
+        found = "returned"
     if found == "detained" and (verb.lower_ in lex.holding_verbs or verb.lemma_.lower() in lex.holding_verbs):
         found = _holder_status(verb, anchor, lex, places)
-    if found == "present" and verb.lemma_.lower() in lex.linking_verbs:
+    if found == "present" and is_linking(verb, lex):
         # "plusieurs dizaines restent portés disparus": the state after the linking verb wins
         after = from_right_context(verb.doc, verb.i + 1, lex, blocked, limit=4)
         if isinstance(after, str):
@@ -305,10 +374,16 @@ def from_left_context(doc: Doc, start: int, lex: FigureLexicon, figure_starts: s
 
 
 def from_right_context(doc: Doc, start: int, lex: FigureLexicon, figure_starts: set[int], limit: int = 8) -> object:
-    """The first verb/adjective cue to the right, in the same clause (French fallback)."""
+    """The first verb/adjective cue to the right, in the same clause (French fallback). A
+    participle of conviction on a noun ("personnes condamnées à des peines") describes who
+    is counted, not their state now: it is passed over, as in the noun's own clause."""
     for token in doc[start : min(len(doc), start + limit)]:
         if token.text in _CLAUSE_BREAK or token.i in figure_starts:
             break
+        if token.dep_ in ("amod", "acl") and (
+            token.lower_ in lex.record_words or token.lemma_.lower() in lex.record_words
+        ):
+            continue
         if token.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
             found = cue(token, lex)
             if found is not NO_CUE:

@@ -34,9 +34,9 @@ class PartMarkers:
         self.openers = tok(lex.total_openers)
         self.comparisons = tok(lex.comparison_markers)
         self.verbs = lex.part_marker_verbs
-        self._before_by_last: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in self.before:  # longest first, as sorted above
-            self._before_by_last.setdefault(phrase[-1], []).append(phrase)
+        self._before_by_last = _by_last(self.before)
+        self._comparisons_by_last = _by_last(self.comparisons)
+        self._openers_by_last = _by_last(self.openers)
 
     def marker_before(self, doc: Doc, start: int, sent_start: int) -> bool:
         """"including 68 men", "dont 41 000 enfants"; also with the verb between them:
@@ -71,7 +71,9 @@ class PartMarkers:
         i = start
         while i > sent_start and doc[i - 1].text in _SKIP:
             i -= 1
-        for phrase in self.comparisons:
+        if i <= sent_start:
+            return None
+        for phrase in self._comparisons_by_last.get(doc[i - 1].lower_, ()):
             if _ends_at(doc, i, phrase, sent_start):
                 return i - len(phrase)
         return None
@@ -79,15 +81,25 @@ class PartMarkers:
     def opens_total(self, doc: Doc, start: int, sent_start: int) -> bool:
         """"Of the 1,490 ..." at the start of the sentence (or after a colon, or after an
         opening phrase and its comma: "Au 1er janvier 2024, sur ces 1.500 personnes")."""
-        for phrase in self.openers:
+        if start <= sent_start:
+            return False
+        for phrase in self._openers_by_last.get(doc[start - 1].lower_, ()):
             begin = start - len(phrase)
             if begin < sent_start:
                 continue
-            if tuple(t.lower_ for t in doc[begin:start]) == phrase and (
+            if _ends_at(doc, start, phrase, sent_start) and (
                 begin == sent_start or doc[begin - 1].text in (":", "\n", ",")
             ):
                 return True
         return False
+
+
+def _by_last(phrases: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases indexed by their last word, in the order given (longest first)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        out.setdefault(phrase[-1], []).append(phrase)
+    return out
 
 
 def _ends_at(doc: Doc, end: int, phrase: tuple[str, ...], floor: int) -> bool:
