@@ -197,3 +197,11 @@ def test_le_groupe_never_means_a_mission_or_a_government(nlp_fr):
                     ("Mission africaine du Sahel", ORG, ["Mission africaine du Sahel"]),
                     ("Mopti", "Location", ["Mopti"]), ("Canada", "Country", ["Canada"])])  # fmt: skip
     assert {(s, o) for s, p, o in found if p == "designated_by"} == {("Front du Nord", "Canada")}
+
+
+def test_a_role_in_apposition_may_name_its_body_by_a_possessive(nlp_en):
+    text = "The man joined the Northern Front, at the time the Dawn Legion's affiliate in Mali, in 2013."
+    found, _ = run(nlp_en, text,
+                   [("Northern Front", ORG, ["Northern Front"]), ("Dawn Legion", ORG, ["Dawn Legion"]),
+                    ("Mali", "Country", ["Mali"])])  # fmt: skip
+    assert ("Northern Front", "allied_with", "Dawn Legion") in found

@@ -69,6 +69,9 @@ PRONOUNS: Final = frozenset(
 OBJECT_PRONOUNS: Final = frozenset({"it", "l'", "l’", "le", "la", "y"})  # "designated it", "l'a inscrit" (singular: a plural rarely has one clear antecedent)
 NON_PERSONAL: Final = frozenset({"it", "its"})
 # anaphor nouns too common to point at the entity last described by them
+# words of a time adverbial between a name and the role in apposition to it: "X, at the
+# time al-Qaeda's affiliate", "X, à l'époque branche d'Y"
+TIME_WORDS: Final = frozenset({"at", "the", "time", "then", "once", "still", "now", "à", "l'", "l’", "époque", "alors"})
 GENERIC_ANAPHORS: Final = frozenset({"group", "groupe", "organization", "organisation"})
 PARTITIVE_NOUNS: Final = frozenset(
     {"faction", "wing", "branch", "splinter", "elements", "aile", "branche", "éléments"}
@@ -1040,19 +1043,24 @@ class Arguments:
             return [named]  # "the leader of X, Y", "le chef de X, Y"
         # apposition before: "Fabrice Balanche, géographe à ...", "X, once the group's
         # spokesman", "X, alors porte-parole de Y"
-        i = span.start - 1
-        while (
-            i >= first
-            and self.arg_at(i) is None
-            and (
+        i, skipped = span.start - 1, 0
+        while i >= first and skipped <= 6:
+            owner = self.arg_at(i)
+            if owner is not None:
+                if owner.last < span.start and doc[owner.last].lower_ in POSSESSIVE_MARKS:
+                    i = owner.first - 1  # "X, al-Qaeda's affiliate in Syria": the body, skipped
+                    continue
+                break
+            skippable = (
                 doc[i].pos_ in ("DET", "ADJ", "ADV")
                 or doc[i].dep_ == "advmod"  # "once" read as a conjunction
                 or doc[i].lower_ in POSSESSIVE_MARKS
+                or doc[i].lower_ in TIME_WORDS  # "X, at the time al-Qaeda's affiliate"
                 or (doc[i].pos_ == "NOUN" and i + 1 < span.start and doc[i + 1].lower_ in POSSESSIVE_MARKS)
             )
-            and span.start - i <= 5
-        ):
-            i -= 1
+            if not skippable:
+                break
+            i, skipped = i - 1, skipped + 1
         if i >= first and doc[i].text == "," and i - 1 >= first:
             arg = self.arg_at(i - 1)
             if arg and arg.type in types:
