@@ -205,3 +205,23 @@ def test_a_role_in_apposition_may_name_its_body_by_a_possessive(nlp_en):
                    [("Northern Front", ORG, ["Northern Front"]), ("Dawn Legion", ORG, ["Dawn Legion"]),
                     ("Mali", "Country", ["Mali"])])  # fmt: skip
     assert ("Northern Front", "allied_with", "Dawn Legion") in found
+
+
+def test_a_counted_plural_refers_to_that_many_names_before_it(nlp_en):
+    text = ("Some 9,000 people live in Kara and Tilo, the camps of the north. Most are Malian. "
+            "Both camps are run by the Dawn Legion. The Sand Battalion split from the Northern Front in 2016. "
+            "The two groups continue to fight each other.")
+    found, _ = run(nlp_en, text,
+                   [("Kara", "Location", ["Kara"]), ("Tilo", "Location", ["Tilo"]),
+                    ("Dawn Legion", ORG, ["Dawn Legion"]), ("Sand Battalion", ORG, ["Sand Battalion"]),
+                    ("Northern Front", ORG, ["Northern Front"])])  # fmt: skip
+    assert {("Dawn Legion", "controls", "Kara"), ("Dawn Legion", "controls", "Tilo")} <= found
+    assert ("Sand Battalion", "fights", "Northern Front") in found
+
+
+def test_a_plural_without_its_number_is_left_alone(nlp_en):
+    text = "Some 9,000 people live in Kara and Tilo. The camps are run by the Dawn Legion."
+    found, _ = run(nlp_en, text,
+                   [("Kara", "Location", ["Kara"]), ("Tilo", "Location", ["Tilo"]),
+                    ("Dawn Legion", ORG, ["Dawn Legion"])])  # fmt: skip
+    assert not any(p == "controls" for _, p, _ in found)

@@ -9,7 +9,7 @@ predicate allows and expanded over coordination ("A, B and C").
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from typing import Final
@@ -72,6 +72,8 @@ NON_PERSONAL: Final = frozenset({"it", "its"})
 # words of a time adverbial between a name and the role in apposition to it: "X, at the
 # time al-Qaeda's affiliate", "X, à l'époque branche d'Y"
 TIME_WORDS: Final = frozenset({"at", "the", "time", "then", "once", "still", "now", "à", "l'", "l’", "époque", "alors"})
+# number words of a counted plural anaphor: "the two camps", "both groups", "les deux"
+PAIR_WORDS: Final = {"two": 2, "both": 2, "three": 3, "deux": 2, "trois": 3}
 GENERIC_ANAPHORS: Final = frozenset({"group", "groupe", "organization", "organisation"})
 PARTITIVE_NOUNS: Final = frozenset(
     {"faction", "wing", "branch", "splinter", "elements", "aile", "branche", "éléments"}
@@ -123,6 +125,7 @@ class Arguments:
         self.text = doc_text(doc) if text is None else text
         self.title = title
         self.args = sorted(args, key=lambda arg: (arg.first, -arg.last))
+        self.firsts = [arg.first for arg in self.args]  # for bisecting to a token
         self.lex = lexicon
         self.coordination = frozenset(w for w in lexicon.coordination if " " not in w)
         self.phrases = tuple(w for w in lexicon.coordination if " " in w)
@@ -217,6 +220,8 @@ class Arguments:
         """ "the group" / "le gouvernorat" -> the entity of a matching type that the text
         is talking about: the subject of that type in the nearest of the last sentences,
         else the document's main entity of the type."""
+        if token.lower_ not in self.lex.anaphors:
+            return self._counted_anaphor(token, types)
         kinds = self.lex.anaphors.get(token.lower_, frozenset()) & types
         if not kinds or not self._determined(token):
             return []
@@ -261,6 +266,33 @@ class Arguments:
                     self._descriptions.setdefault(tok.lower_, []).append((tok.i, named))
         earlier = [arg for i, arg in self._descriptions.get(noun, ()) if i < token.i]
         return earlier[-1] if earlier else None
+
+    def _counted_anaphor(self, token: Token, types: frozenset[str]) -> list[Arg]:
+        """ "the two camps", "both groups", "les deux groupes": the last that many distinct
+        entities of the noun's type named before it, in its sentence or the three before."""
+        count = next((PAIR_WORDS[c.lower_] for c in token.children if c.lower_ in PAIR_WORDS), None)
+        if count is None and token.i > 0:
+            count = PAIR_WORDS.get(self.doc[token.i - 1].lower_)
+        kinds = self.lex.anaphors.get(token.lemma_.lower(), frozenset()) & types
+        if count is None or not kinds or token.lower_ == token.lemma_.lower():
+            return []  # a singular noun, or a plural without its number: "the camps"
+        number = self.sentence_number(token.i)
+        floor = self.sent_starts[max(number - SALIENCE_SENTENCES, 0)]  # the count narrows it
+        names: list[Arg] = []
+        for index in range(bisect_left(self.firsts, token.i) - 1, -1, -1):
+            arg = self.args[index]
+            if arg.first < floor or len(names) == count:
+                break
+            if arg.last > token.i or arg.type not in kinds:
+                continue
+            if all(arg.name != n.name for n in names):
+                names.append(arg)
+        if len(names) < count:
+            return []
+        return [
+            Arg(token.idx, token.idx + len(token.text), token.i, token.i + 1, arg.name, arg.type)
+            for arg in reversed(names)
+        ]
 
     def _named_with(self, token: Token) -> Arg | None:
         """The one entity before ``token`` whose name holds its noun as a word: "the front"
