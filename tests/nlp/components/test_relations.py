@@ -225,3 +225,13 @@ def test_a_plural_without_its_number_is_left_alone(nlp_en):
                    [("Kara", "Location", ["Kara"]), ("Tilo", "Location", ["Tilo"]),
                     ("Dawn Legion", ORG, ["Dawn Legion"])])  # fmt: skip
     assert not any(p == "controls" for _, p, _ in found)
+
+
+def test_a_participle_opening_the_sentence_is_about_the_main_subject(nlp_fr):
+    text = ("Chassés de Gao en août 2013 par la Mission africaine du Sahel, puis de Tombouctou en 2014, "
+            "les Chabab du Nord conservent le contrôle de vastes zones rurales du centre.")
+    found, _ = run(nlp_fr, text,
+                   [("Gao", "Location", ["Gao"]), ("Tombouctou", "Location", ["Tombouctou"]),
+                    ("Mission africaine du Sahel", ORG, ["Mission africaine du Sahel"]),
+                    ("Chabab du Nord", ORG, ["les Chabab du Nord"])])  # fmt: skip
+    assert ("Mission africaine du Sahel", "fights", "Chabab du Nord") in found

@@ -74,6 +74,7 @@ NON_PERSONAL: Final = frozenset({"it", "its"})
 TIME_WORDS: Final = frozenset({"at", "the", "time", "then", "once", "still", "now", "à", "l'", "l’", "époque", "alors"})
 # number words of a counted plural anaphor: "the two camps", "both groups", "les deux"
 PAIR_WORDS: Final = {"two": 2, "both": 2, "three": 3, "deux": 2, "trois": 3}
+PARTICIPLE_ENDINGS: Final = ("ed", "en", "é", "ée", "és", "ées", "i", "is", "ie", "ies", "u", "us", "ue", "ues", "it", "its")
 GENERIC_ANAPHORS: Final = frozenset({"group", "groupe", "organization", "organisation"})
 PARTITIVE_NOUNS: Final = frozenset(
     {"faction", "wing", "branch", "splinter", "elements", "aile", "branche", "éléments"}
@@ -927,7 +928,7 @@ class Arguments:
     def left(self, root: Token, begin: int, first: int, types: frozenset[str]) -> list[Arg] | None:
         """Subject side. None when the parse gives no subject (the caller may then take
         the nearest mention); [] when it gives one that is no compatible entity."""
-        subject = self.subject_token(root)
+        subject = self.subject_token(root) or self._fronted_subject(root)
         if subject is None:
             return None
         # "X ou des groupes liés à Y": a participle on a common noun says nothing of the
@@ -946,6 +947,18 @@ class Arguments:
             more = [a for a in self.coordinated(seed, types, begin) if a not in found]
             return _unique(found + more)
         return []
+
+    def _fronted_subject(self, root: Token) -> Token | None:
+        """A participle opening its sentence modifies the main clause's subject, whatever
+        the parse hung it on: "Chassés de Mogadiscio par l'AMISOM, ..., les Chabab
+        conservent ..." (the small French model reads "Chassés" as a noun)."""
+        sent = self.sentence(root.i)
+        if root.i != sent.start or not root.lower_.endswith(PARTICIPLE_ENDINGS):
+            return None
+        main = sent.root
+        return next(
+            (c for c in main.children if c.dep_ in SUBJECT_DEPS and c.i > root.i), None
+        )
 
     def subject_token(self, root: Token) -> Token | None:
         token = root
