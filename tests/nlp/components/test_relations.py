@@ -235,3 +235,20 @@ def test_a_participle_opening_the_sentence_is_about_the_main_subject(nlp_fr):
                     ("Mission africaine du Sahel", ORG, ["Mission africaine du Sahel"]),
                     ("Chabab du Nord", ORG, ["les Chabab du Nord"])])  # fmt: skip
     assert ("Mission africaine du Sahel", "fights", "Chabab du Nord") in found
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Karim Haddad's Dawn Legion seized Gao in 2014, and Mali's Gao region fell."),
+        ("fr", "La Légion de l'Aube de Karim Haddad a pris Gao en 2014."),
+    ],
+)
+def test_a_persons_group_is_led_by_them(nlp_en, nlp_fr, language, text):
+    nlp = nlp_en if language == "en" else nlp_fr
+    legion = "Dawn Legion" if language == "en" else "Légion de l'Aube"
+    entities = [(legion, ORG, [legion]), ("Karim Haddad", "Person", ["Karim Haddad"]),
+                ("Gao", "Location", ["Gao"]), ("Mali", "Country", ["Mali"])]  # fmt: skip
+    found, _ = run(nlp, text, entities)
+    assert ("Karim Haddad", "leads", legion) in found
+    assert not any(s == "Gao" and p == "leads" for s, p, _ in found)

@@ -78,21 +78,30 @@ class RelationExtractor:
         args = Arguments(doc, found, self.cues.lexicon, _title(text, found), text)
         relations: list[Relation] = []
         blocked = self._infobox(doc, args, relations) if has_infobox else []
+        # cues of the same words ("'s" for a place in a country, and for a leader's group)
+        # are all tried on the span that survives the longest-match filter
+        keys_at: dict[tuple[int, int], list[str]] = {}
+        for span in spans:
+            keys_at.setdefault((span.start, span.end), []).append(span.label_)
         for span in filter_spans(spans):
             if any(lo <= span.start_char < hi for lo, hi in blocked):
                 continue
-            item = self.by_key[span.label_]
-            if isinstance(item, Role):
-                self._role(span, item, args, relations)
-            else:
-                self._cue(span, item, args, relations)
+            for key in dict.fromkeys(keys_at[(span.start, span.end)]):
+                item = self.by_key[key]
+                if isinstance(item, Role):
+                    self._role(span, item, args, relations)
+                else:
+                    self._cue(span, item, args, relations)
         doc._.relations = _dedupe(relations)
         return doc
 
     # ---- cue phrases ---------------------------------------------------------------
     def _cue(self, span: Span, cue: Cue, args: Arguments, out: list[Relation]) -> None:
-        if cue.subject == "adjacent_left" and args.arg_at(span.start - 1) is None:
-            return  # cheap test first: "in" and "dans" match everywhere
+        slots = (cue.subject, cue.object)
+        if "adjacent_left" in slots and args.arg_at(span.start - 1) is None:
+            return  # cheap tests first: "in", "dans" and "de" match everywhere
+        if "adjacent_right" in slots and (span.end >= len(span.doc) or args.arg_at(span.end) is None):
+            return
         root = span.root
         if cue.deps and not _dep_fits(root, cue.deps):
             return
