@@ -252,3 +252,28 @@ def test_a_persons_group_is_led_by_them(nlp_en, nlp_fr, language, text):
     found, _ = run(nlp, text, entities)
     assert ("Karim Haddad", "leads", legion) in found
     assert not any(s == "Gao" and p == "leads" for s, p, _ in found)
+
+
+def test_counted_groups_are_the_subjects_the_text_was_about(nlp_en):
+    text = ("The Sand Battalion is listed under another name. It fought the army of Mali in 2017. "
+            "The Dawn Legion, which pledged allegiance to the Northern Front, has been led since 2015 by "
+            "Karim Haddad. Both groups are claimed by the Northern Front as part of its Sahel Province, "
+            "or SP, although analysts disagree.")
+    found, _ = run(nlp_en, text,
+                   [("Sand Battalion", ORG, ["Sand Battalion"]), ("Mali", "Country", ["Mali"]),
+                    ("Dawn Legion", ORG, ["Dawn Legion"]), ("Northern Front", ORG, ["Northern Front"]),
+                    ("Karim Haddad", "Person", ["Karim Haddad"]), ("Sahel Province", ORG, ["Sahel Province", "SP"])])  # fmt: skip
+    members = {s for s, p, o in found if p == "member_of" and o == "Sahel Province"}
+    assert members == {"Sand Battalion", "Dawn Legion"}
+    assert ("Sahel Province", "member_of", "Dawn Legion") not in found  # "its" is not "both groups"
+
+
+def test_le_mouvement_refers_to_the_name_written_with_that_noun(nlp_fr):
+    text = ("Le Front du Nord (« Mouvement de la jeunesse du Sahel ») recrute. La Légion de l'Aube combat "
+            "l'armée malienne depuis 2010. En 2012, Karim Haddad annonce que le mouvement rejoint l'Union du Nord.")
+    found, _ = run(nlp_fr, text,
+                   [("Front du Nord", ORG, ["Front du Nord", "Mouvement de la jeunesse du Sahel"]),
+                    ("Légion de l'Aube", ORG, ["Légion de l'Aube"]), ("Union du Nord", ORG, ["Union du Nord"]),
+                    ("Karim Haddad", "Person", ["Karim Haddad"])])  # fmt: skip
+    assert ("Front du Nord", "member_of", "Union du Nord") in found
+    assert ("Légion de l'Aube", "member_of", "Union du Nord") not in found

@@ -75,6 +75,7 @@ TIME_WORDS: Final = frozenset({"at", "the", "time", "then", "once", "still", "no
 # number words of a counted plural anaphor: "the two camps", "both groups", "les deux"
 PAIR_WORDS: Final = {"two": 2, "both": 2, "three": 3, "deux": 2, "trois": 3}
 PARTICIPLE_ENDINGS: Final = ("ed", "en", "é", "ée", "és", "ées", "i", "is", "ie", "ies", "u", "us", "ue", "ues", "it", "its")
+SINGULAR_POSSESSIVES: Final = frozenset({"its", "his", "her"})  # French "son, sa" agree with the thing owned
 GENERIC_ANAPHORS: Final = frozenset({"group", "groupe", "organization", "organisation"})
 PARTITIVE_NOUNS: Final = frozenset(
     {"faction", "wing", "branch", "splinter", "elements", "aile", "branche", "éléments"}
@@ -279,6 +280,13 @@ class Arguments:
             return []  # a singular noun, or a plural without its number: "the camps"
         number = self.sentence_number(token.i)
         floor = self.sent_starts[max(number - SALIENCE_SENTENCES, 0)]  # the count narrows it
+        # the subjects the text was about first ("ISIS-Mozambique ... is also listed ... .
+        # The ADF ... . Both groups"), else the names last mentioned ("in al-Hol and Roj")
+        subjects: list[Arg] = []
+        for i in range(token.i - 1, floor - 1, -1):
+            arg = self.arg_at(i) if self.doc[i].dep_ in SUBJECT_DEPS else None
+            if arg is not None and arg.type in kinds and all(arg.name != n.name for n in subjects):
+                subjects.append(arg)
         names: list[Arg] = []
         for index in range(bisect_left(self.firsts, token.i) - 1, -1, -1):
             arg = self.args[index]
@@ -288,7 +296,9 @@ class Arguments:
                 continue
             if all(arg.name != n.name for n in names):
                 names.append(arg)
-        if len(names) < count:
+        if len(subjects) >= count:
+            names = subjects[:count]
+        elif len(names) < count:
             return []
         return [
             Arg(token.idx, token.idx + len(token.text), token.i, token.i + 1, arg.name, arg.type)
@@ -305,8 +315,9 @@ class Arguments:
             return None
         if self._name_words is None:
             self._name_words = {}
-            for arg in self.args:
-                for word in set(re.findall(r"\w+", arg.name.lower())):
+            for arg in self.args:  # the entity's name and the words as written here
+                written = f"{arg.name} {self.text[arg.start : arg.end]}".lower()
+                for word in set(re.findall(r"\w+", written)):
                     self._name_words.setdefault(word, []).append(arg)
         earlier = [arg for arg in self._name_words.get(noun, ()) if arg.last <= token.i]
         if not earlier or any(arg.name != earlier[0].name for arg in earlier):
@@ -490,6 +501,8 @@ class Arguments:
                 arg = self.arg_at(subject.i)
                 if arg is not None:
                     return [arg] if arg.type in types and not self.is_modifier(arg) else []
+                if token.lower_ in SINGULAR_POSSESSIVES and "Plur" in subject.morph.get("Number"):
+                    return []  # "Both groups are claimed by X as part of its ...": not theirs
                 return self.anaphor(subject, types)
             if head.head is head:
                 return []
