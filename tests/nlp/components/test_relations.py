@@ -277,3 +277,13 @@ def test_le_mouvement_refers_to_the_name_written_with_that_noun(nlp_fr):
                     ("Karim Haddad", "Person", ["Karim Haddad"])])  # fmt: skip
     assert ("Front du Nord", "member_of", "Union du Nord") in found
     assert ("Légion de l'Aube", "member_of", "Union du Nord") not in found
+
+
+def test_a_body_after_whose_belongs_to_the_relative_clauses_noun(nlp_en):
+    text = ("Since then the Sand Battalion has waged an insurgency against the Dawn Legion, who now govern "
+            "Gao and whose Office of Security has raided the battalion's cells.")
+    found, _ = run(nlp_en, text,
+                   [("Sand Battalion", ORG, ["Sand Battalion"]), ("Dawn Legion", ORG, ["Dawn Legion"]),
+                    ("Gao", "Location", ["Gao"]), ("Office of Security", "PublicBody", ["Office of Security"])])  # fmt: skip
+    assert ("Office of Security", "member_of", "Dawn Legion") in found
+    assert not any(s == "Office of Security" and o == "Sand Battalion" for s, _, o in found)

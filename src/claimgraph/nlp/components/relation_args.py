@@ -75,6 +75,7 @@ TIME_WORDS: Final = frozenset({"at", "the", "time", "then", "once", "still", "no
 # number words of a counted plural anaphor: "the two camps", "both groups", "les deux"
 PAIR_WORDS: Final = {"two": 2, "both": 2, "three": 3, "deux": 2, "trois": 3}
 PARTICIPLE_ENDINGS: Final = ("ed", "en", "é", "ée", "és", "ées", "i", "is", "ie", "ies", "u", "us", "ue", "ues", "it", "its")
+RELATIVE_CLAUSE_DEPS: Final = frozenset({"relcl", "acl:relcl"})
 SINGULAR_POSSESSIVES: Final = frozenset({"its", "his", "her"})  # French "son, sa" agree with the thing owned
 GENERIC_ANAPHORS: Final = frozenset({"group", "groupe", "organization", "organisation"})
 PARTITIVE_NOUNS: Final = frozenset(
@@ -508,6 +509,31 @@ class Arguments:
                 return []
             head = head.head
         return []
+
+    def relative_antecedent(self, token: Token, types: frozenset[str]) -> list[Arg]:
+        """What a relative determiner refers to: "the Taliban, who now govern Afghanistan and
+        whose General Directorate ...": the noun the relative clause (or the clause it is
+        coordinated with) modifies."""
+        verb = token.head.head if token.head is not token else token
+        for _ in range(MAX_CLIMB):  # through coordination (the parser may hang the second
+            # relative clause on the first one's object)
+            if verb.dep_ in RELATIVE_CLAUSE_DEPS or verb.head is verb or verb.dep_ not in (
+                "conj", "dobj", "obj"
+            ):
+                break
+            verb = verb.head
+        if verb.dep_ not in RELATIVE_CLAUSE_DEPS or verb.head is verb:
+            # "who now govern X and whose Y ...": the parser may coordinate the second
+            # relative clause with the main verb; the first relative pronoun still says
+            sent_start = self.sentence(token.i).start
+            for i in range(token.i - 1, max(sent_start, token.i - 12) - 1, -1):
+                word = self.doc[i]
+                if word.lower_ in RELATIVE_PRONOUNS and word.head.dep_ in RELATIVE_CLAUSE_DEPS:
+                    verb = word.head
+                    break
+            else:
+                return []
+        return [a for a in self.resolve(verb.head, types, conjuncts=False) if a.type in types]
 
     def latter(self, token: Token, types: frozenset[str]) -> list[Arg]:
         """ "the latter" / "ce dernier" / "celle-ci" -> the last compatible mention before

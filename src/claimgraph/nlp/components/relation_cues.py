@@ -32,6 +32,7 @@ SLOTS: Final = frozenset(
         "near_right",
         "clitic",
         "each_other",
+        "antecedent",
     }
 )
 VOICES: Final = frozenset({"active", "passive", "any"})

@@ -215,6 +215,8 @@ class RelationExtractor:
             return args.adjacent_right(span.end, types)
         if slot == "clitic":
             return args.clitic(span, types)
+        if slot == "antecedent":
+            return args.relative_antecedent(span.root, types)
         if slot == "near_right":
             return args.right(span.end, min(last, span.end + 6), types, stop)
         return []
