@@ -287,3 +287,20 @@ def test_a_body_after_whose_belongs_to_the_relative_clauses_noun(nlp_en):
                     ("Gao", "Location", ["Gao"]), ("Office of Security", "PublicBody", ["Office of Security"])])  # fmt: skip
     assert ("Office of Security", "member_of", "Dawn Legion") in found
     assert not any(s == "Office of Security" and o == "Sand Battalion" for s, _, o in found)
+
+
+def test_a_force_gathering_soldiers_of_states_has_them_as_members(nlp_en):
+    text = "The Joint Sahel Force, which gathers soldiers of Mali, Chad and Niger, estimates the toll."
+    found, _ = run(nlp_en, text,
+                   [("Joint Sahel Force", ORG, ["Joint Sahel Force"]), ("Mali", "Country", ["Mali"]),
+                    ("Chad", "Country", ["Chad"]), ("Niger", "Country", ["Niger"])])  # fmt: skip
+    assert {(c, "member_of", "Joint Sahel Force") for c in ("Mali", "Chad", "Niger")} <= found
+
+
+def test_a_named_takeover_and_an_armed_wing(nlp_en, nlp_fr):
+    found, _ = run(nlp_en, "The Dawn Legion takeover of Gao in 2021 changed everything.",
+                   [("Dawn Legion", ORG, ["Dawn Legion"]), ("Gao", "Location", ["Gao"])])  # fmt: skip
+    assert ("Dawn Legion", "controls", "Gao") in found
+    found, _ = run(nlp_fr, "Les prisons sont gérées par la Légion de l'Aube, bras armé du Conseil du Nord.",
+                   [("Légion de l'Aube", ORG, ["Légion de l'Aube"]), ("Conseil du Nord", ORG, ["Conseil du Nord"])])  # fmt: skip
+    assert ("Légion de l'Aube", "member_of", "Conseil du Nord") in found
