@@ -479,7 +479,8 @@ def test_share_of_them_in_a_place_is_present(nlps, language, text, status) -> No
     [
         ("fr", "Au total, 163 sont décédées et 134 sont revenues en Belgique.", [None, "Belgique"]),
         ("en", "Overall, 500 died and 300 returned to France.", [None, "France"]),
-        ("en", "Belgium repatriated 25 women and 47 children from Syria.", ["Syria", "Syria"]),
+        # (not "repatriated ... from Syria": an origin is no place; see test_context_passage)
+        ("en", "Kurdish forces detained 25 women and 47 children in Syria.", ["Syria", "Syria"]),
     ],
 )
 def test_place_after_another_count_with_its_own_verb_is_not_shared(nlps, language, text, places) -> None:

@@ -13,6 +13,7 @@ population passe de 10 000 à 72 000") or the previous count of people in the se
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -123,6 +124,7 @@ class FigureExtractor:
                 for key in ("as_of", "place"):
                     if figures[k][key] is None and (key == "as_of" or _same_state(figures[k], parent)):
                         figures[k][key] = parent[key]  # type: ignore[literal-required]
+        self._carry_reference_dates(doc, items, figures, dates)
         for k, item in enumerate(items):  # in document order: parents come first
             if item.parent is not None and figures[k]["unit"] == figures[item.parent]["unit"]:
                 # A part of a count of people is of the same nationality unless it says
@@ -131,6 +133,55 @@ class FigureExtractor:
                 if parent_nationality and not figures[k]["cohort"].get("nationality"):
                     figures[k]["cohort"] = {**figures[k]["cohort"], "nationality": parent_nationality}
         return figures
+
+    def _carry_reference_dates(
+        self, doc: Doc, items: list[_Item], figures: list[Figure], dates: list[context.Marked]
+    ) -> None:
+        """A reference date stated for a passage dates the counts after it: "Au 1er mars
+        2024, l'OCAM recense 418 départs. [...] Une quarantaine se trouveraient encore sur
+        place." An undated count takes the last date named before its sentence in the same
+        paragraph when that date is a reference date (not an event, not the start of a
+        period); any other date in between ends the passage."""
+        if not dates:
+            return
+        text = self._text
+        starts = [d.start for d in dates]
+        whole = self._note_date(doc, dates, text)
+        for k, item in enumerate(items):
+            if figures[k]["as_of"] is not None or item.infobox:
+                continue
+            if whole is not None and not (whole.start >= item.sent.start and whole.end <= item.sent.end):
+                figures[k]["as_of"] = whole.value
+                continue
+            sent = item.sent
+            at = bisect.bisect_left(starts, sent.start)
+            if at < len(dates) and dates[at].start < sent.end:
+                continue  # the sentence has a date of its own, which it did not give
+            if at == 0:
+                continue
+            last = dates[at - 1]
+            paragraph = text.rfind("\n", 0, sent.start_char) + 1
+            if (
+                last.reference
+                and doc[last.start].idx >= paragraph
+                and not context.starts_period(doc, last.start, self.lex)
+            ):
+                figures[k]["as_of"] = last.value
+
+    def _note_date(self, doc: Doc, dates: list[context.Marked], text: str) -> context.Marked | None:
+        """"Figures in this note refer to December 2023 unless stated otherwise": a note
+        that dates every count of the document that gives no date of its own."""
+        lowered = text.lower()
+        for phrase in self.lex.whole_text_notes:
+            at = lowered.find(phrase)
+            if at == -1:
+                continue
+            sent = doc.char_span(at, at + len(phrase), alignment_mode="expand")
+            if sent is None:
+                continue
+            span = sent.sent
+            return next((d for d in dates if span.start <= d.start < span.end), None)
+        return None
 
     def _infobox_label(self, doc: Doc, item: _Item) -> Counted | None:
         """ "Population: 2,500", "Membres 30 000": the line's label is what is counted."""
@@ -747,7 +798,7 @@ class FigureExtractor:
             number = raw.num_start
             as_of = context.as_of(
                 dates, doc, (phrase_start, phrase_end), verb, sent, number, item.segment,
-                [r for r in reserved if r != item.segment],
+                [r for r in reserved if r != item.segment], lex,
             )
             own = {item.counted.head.i} if item.counted.head is not None else set()
             place = context.place(
@@ -763,6 +814,7 @@ class FigureExtractor:
                     for p in places
                     if sent[0] <= p.start < sent[1] and self._beyond_next_clause(doc, items, k, p)
                 ),
+                status=item.status,
             )
         return Figure(
             start=start_char,

@@ -230,25 +230,40 @@ def as_of(
     number: int,
     segment: tuple[int, int] | None,
     reserved: list[tuple[int, int]],
+    lex: FigureLexicon,
 ) -> str | None:
     pool = [d for d in dates if sent[0] <= d.start < sent[1]]
     if segment is not None:  # "contre 126 fin 2021": its own dates only
         own = [d for d in pool if segment[0] <= d.start < segment[1]]
         return own[0].value if own else None
     pool = [d for d in pool if not any(a <= d.start < b for a, b in reserved)]
+    references = [d for d in pool if d.reference and not starts_period(doc, d.start, lex)]
+    nearest = (
+        min(references, key=lambda d: min(abs(d.start - number), abs(d.end - 1 - number))).value
+        if references
+        else None
+    )
     found = _in_phrase(pool, phrase, sent)
+    if found is None:
+        # "150 en 2023", "90 in 2019": a date right after the number
+        found = next(
+            (d for d in pool if phrase[1] <= d.start <= phrase[1] + 1 or number < d.start <= number + 2),
+            None,
+        )
+    if found is None:
+        found = _governed(pool, doc, verb, sent, number)
     if found is not None:
+        # "Au 1er mars 2024, l'OCAM recense 418 personnes parties depuis 2012": a
+        # reference date stated for the count wins over the start of its period
+        if nearest is not None and starts_period(doc, found.start, lex):
+            return nearest
         return found.value
-    for date in pool:  # "150 en 2023", "90 in 2019": a date right after the number
-        if phrase[1] <= date.start <= phrase[1] + 1 or number < date.start <= number + 2:
-            return date.value
-    found = _governed(pool, doc, verb, sent, number)
-    if found is not None:
-        return found.value
-    references = [d for d in pool if d.reference]
-    if not references:
-        return None
-    return min(references, key=lambda d: min(abs(d.start - number), abs(d.end - 1 - number))).value
+    return nearest
+
+
+def starts_period(doc: Doc, start: int, lex: FigureLexicon) -> bool:
+    """A date after "since" / "depuis": the start of a period, not when a count holds."""
+    return doc[start].lower_ in lex.period_starts or (start > 0 and doc[start - 1].lower_ in lex.period_starts)
 
 
 def place(
@@ -260,29 +275,117 @@ def place(
     number: int,
     lex: FigureLexicon,
     others: frozenset[int] = frozenset(),
+    status: str | None = None,
 ) -> str | None:
     """The place of a count; ``others`` holds the starts of places that belong to another
-    count of the sentence (they are not candidates, but still mean the sentence names one)."""
-    candidates = [p for p in places if p.start not in others]
+    count of the sentence (they are not candidates, but still mean the sentence names one).
+    People who left are counted where they went: for a ``joined`` count, a destination of
+    its clause ("partis pour la Syrie", "left for Iraq") wins over a place that describes
+    them ("résidents en Belgique"); for other counts a destination is not a place."""
+    candidates = [p for p in places if p.start not in others and not _origin(doc, p, lex, places)]
+    clause = clause_of(doc, number, sent)
+    if status == "joined":
+        went = [p for p in candidates if clause[0] <= p.start < clause[1] and _destination(doc, p.start, lex)]
+        if went:
+            return _joined(min(went, key=lambda p: abs(p.start - number)), places, doc, lex)
     found = _in_phrase(candidates, phrase, sent) or _governed(candidates, doc, verb, sent)
     if found is not None:
         return _joined(found, places, doc, lex)
-    clause = clause_of(doc, number, sent)
     near = [p for p in candidates if clause[0] <= p.start < clause[1] and _locative(doc, p.start, lex)]
     if near:
         return _joined(min(near, key=lambda p: (p.start < number, abs(p.start - number))), places, doc, lex)
+    opening = _opening_place(candidates, doc, sent, number, lex)
+    if opening is not None:
+        return _joined(opening, places, doc, lex)
     if any(p for p in places if sent[0] <= p.start < sent[1]):
         return None
     return _referred_place(places, doc, clause, sent, lex)
 
 
 _LINKS = frozenset({"de", "d'", "d’", "of"})
+_OBJECTS = frozenset({"dobj", "obj"})
+
+
+def _origin(doc: Doc, place: Marked, lex: FigureLexicon, places: list[Marked], depth: int = 0) -> bool:
+    """A place the people come from is not where they are counted: after "from" /
+    "depuis" ("who travelled from the Netherlands", "rapatriés depuis la Syrie"), or the
+    object of a verb of leaving ("left Germany for Syria", "ont quitté la Belgique")."""
+    before = place.start - 1
+    while before >= 0 and (doc[before].pos_ == "DET" or doc[before].lower_ in lex.origin_preps):
+        if doc[before].lower_ in lex.origin_preps:
+            return True
+        before -= 1
+    if depth < 12 and before > 0 and (doc[before].text == "," or doc[before].lower_ in lex.place_joiners):
+        # "depuis la Syrie et la Libye": the places listed after an origin are origins
+        previous = next((p for p in places if p.end == before), None)
+        if previous is not None and _origin(doc, previous, lex, places, depth + 1):
+            return True
+    head = doc[place.start]
+    for token in doc[place.start : place.end]:
+        if not place.start <= token.head.i < place.end or token.head.i == token.i:
+            head = token
+            break
+    return head.dep_ in _OBJECTS and head.head.lemma_ in lex.departure_verbs
+
+
+def _list_of(found: Marked, places: list[Marked], doc: Doc, lex: FigureLexicon) -> list[Marked]:
+    """Three or more places listed together: "en Syrie, en Irak et en Libye", "Nigeria,
+    Niger and Chad" (commas, then one joining word before the last)."""
+    by_end = {p.end: p for p in places}
+    by_start = {p.start: p for p in places}
+
+    def skip_back(i: int) -> int:
+        while i >= 0 and (doc[i].pos_ == "DET" or doc[i].lower_ in _LINKS or doc[i].lower_ in lex.in_place):
+            i -= 1
+        return i
+
+    def skip_on(i: int) -> int:
+        while i < len(doc) and (doc[i].pos_ == "DET" or doc[i].lower_ in _LINKS or doc[i].lower_ in lex.in_place):
+            i += 1
+        return i
+
+    seq, seps = [found], []
+    while len(seq) < 12:
+        sep = skip_back(seq[0].start - 1)
+        if sep < 1 or (doc[sep].text != "," and doc[sep].lower_ not in lex.place_joiners):
+            break
+        previous = by_end.get(sep)
+        if previous is None:
+            break
+        seq.insert(0, previous)
+        seps.insert(0, doc[sep].lower_)
+    while len(seq) < 24:
+        sep = seq[-1].end
+        if sep >= len(doc) or (doc[sep].text != "," and doc[sep].lower_ not in lex.place_joiners):
+            break
+        following = by_start.get(skip_on(sep + 1))
+        if following is None:
+            break
+        seq.append(following)
+        seps.append(doc[sep].lower_)
+    at = seq.index(found)
+    joins = [k for k, sep in enumerate(seps) if sep != "," and k >= at - 1]
+    if not joins:
+        return [found]
+    last = joins[0]
+    first = last
+    while first > 0 and seps[first - 1] == ",":
+        first -= 1
+    if not first <= at <= last + 1:
+        return [found]
+    return seq[first : last + 2]
 
 
 def _joined(found: Marked, places: list[Marked], doc: Doc, lex: FigureLexicon) -> str:
     """A place coordinated with the next one names the two: "in Iraq and Syria", "en Syrie
     et en Irak" (Syrie et Irak); with their common noun around them, as written: "the
     al-Hol and Roj camps", "les camps d'al-Hol et de Roj"."""
+    listed = _list_of(found, places, doc, lex)
+    if len(listed) > 2:
+        joiner = listed[-1].start - 1
+        while doc[joiner].lower_ not in lex.place_joiners:
+            joiner -= 1
+        return f"{', '.join(p.value for p in listed[:-1])} {doc[joiner].text} {listed[-1].value}"
     joiner = found.end
     if joiner >= len(doc) or doc[joiner].lower_ not in lex.place_joiners:
         return found.value
@@ -302,12 +405,36 @@ def _joined(found: Marked, places: list[Marked], doc: Doc, lex: FigureLexicon) -
     return f"{found.value} {doc[joiner].text} {other.value}"
 
 
+def _opening_place(
+    places: list[Marked], doc: Doc, sent: tuple[int, int], number: int, lex: FigureLexicon
+) -> Marked | None:
+    """"In Cabo Delgado, the UN says 670,000 people have fled", "Dans les montagnes de
+    Kasserine, ... pas plus de 60 hommes": a place set before the whole sentence, as its
+    opening locative phrase, is where the sentence's counts hold."""
+    if doc[sent[0]].lower_ not in lex.in_place:
+        return None
+    first = clause_of(doc, sent[0], sent)
+    if first[1] >= sent[1] or doc[first[1]].text != "," or first[0] <= number < first[1]:
+        return None
+    if any(token.pos_ in ("VERB", "AUX") for token in doc[first[0] : first[1]]):
+        return None  # "At its height in 2010 the movement held ... Somalia,": a clause
+    return next((p for p in places if first[0] <= p.start < first[1]), None)
+
+
 def _locative(doc: Doc, start: int, lex: FigureLexicon) -> bool:
     """"in north-east Syria", "dans le camp de Roj": the place follows a locative preposition."""
     before = start - 1
     while before >= 0 and doc[before].pos_ == "DET":
         before -= 1
     return before >= 0 and doc[before].lower_ in lex.in_place
+
+
+def _destination(doc: Doc, start: int, lex: FigureLexicon) -> bool:
+    """"left for Syria", "partis pour la Syrie", "vers la zone": where people went."""
+    before = start - 1
+    while before >= 0 and doc[before].pos_ == "DET":
+        before -= 1
+    return before >= 0 and doc[before].lower_ in lex.destination_preps
 
 
 def _referred_place(

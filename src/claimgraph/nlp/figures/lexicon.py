@@ -70,6 +70,11 @@ class FigureLexicon:
     amount_verbs: frozenset[str]
     handover_verbs: frozenset[str]
     recipient_preps: frozenset[str]
+    origin_preps: frozenset[str]
+    departure_verbs: frozenset[str]
+    destination_preps: frozenset[str]
+    period_starts: frozenset[str]
+    whole_text_notes: tuple[str, ...]
     # shared across languages
     nationalities: dict[str, str]
     genders: dict[str, str]
@@ -237,6 +242,11 @@ def parse(data: Any, language: str) -> FigureLexicon:
         amount_verbs=frozenset(_words(lang, "amount_verbs", language)),
         handover_verbs=frozenset(_words(lang, "handover_verbs", language)),
         recipient_preps=frozenset(_words(lang, "recipient_preps", language)),
+        origin_preps=frozenset(_words(lang, "origin_preps", language)),
+        departure_verbs=frozenset(_words(lang, "departure_verbs", language)),
+        destination_preps=frozenset(_words(lang, "destination_preps", language)),
+        period_starts=frozenset(_words(lang, "period_starts", language)),
+        whole_text_notes=_words(lang, "whole_text_notes", language),
         nationalities=_names(cohort, "nationalities", "cohort"),
         genders=_names(cohort, "genders", "cohort"),
         age_classes=_names(cohort, "age_classes", "cohort"),
