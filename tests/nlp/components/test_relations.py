@@ -304,3 +304,19 @@ def test_a_named_takeover_and_an_armed_wing(nlp_en, nlp_fr):
     found, _ = run(nlp_fr, "Les prisons sont gérées par la Légion de l'Aube, bras armé du Conseil du Nord.",
                    [("Légion de l'Aube", ORG, ["Légion de l'Aube"]), ("Conseil du Nord", ORG, ["Conseil du Nord"])])  # fmt: skip
     assert ("Légion de l'Aube", "member_of", "Conseil du Nord") in found
+
+
+def test_a_groups_last_stronghold_is_controlled_by_it(nlp_en, nlp_fr):
+    found, _ = run(nlp_en, "After the fall of Kara, the last stronghold of the Dawn Legion, in March 2019, peace came.",
+                   [("Kara", "Location", ["Kara"]), ("Dawn Legion", ORG, ["Dawn Legion"])])  # fmt: skip
+    assert ("Dawn Legion", "controls", "Kara") in found
+    found, _ = run(nlp_fr, "Depuis la chute de Kara, dernier réduit de la Légion de l'Aube, en mars 2019, la paix revient.",
+                   [("Kara", "Location", ["Kara"]), ("Légion de l'Aube", ORG, ["Légion de l'Aube"])])  # fmt: skip
+    assert ("Légion de l'Aube", "controls", "Kara") in found
+
+
+def test_a_prison_is_in_the_town_whatever_the_word_order(nlp_fr):
+    found, _ = run(nlp_fr, "Il a été détenu pendant deux ans à Kara, dans la prison de Tilo, que gardent les Kurdes.",
+                   [("Kara", "Location", ["Kara"]), ("prison de Tilo", "Location", ["prison de Tilo"])])  # fmt: skip
+    assert ("prison de Tilo", "located_in", "Kara") in found
+    assert ("Kara", "located_in", "prison de Tilo") not in found

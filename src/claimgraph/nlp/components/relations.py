@@ -144,12 +144,16 @@ class RelationExtractor:
                 subjects = self._slot(cue.subject, span, args, scope, subject_types, targets, marker)
                 objects = self._slot(cue.object, span, args, scope, object_types, targets, marker)
         sent = args.sentence(span.root.i)
-        for subject in subjects:
-            for obj in objects:
+        for stated_subject in subjects:
+            for stated_object in objects:
+                subject, obj = stated_subject, stated_object
                 predicate = next(
                     (p for p in cue.predicates if self.cues.cue_fits(cue, p, subject.type, obj.type)),
                     None,
                 )
+                if predicate == "located_in" and _facility(obj) and not _facility(subject):
+                    # "détenu à Hassaké, dans la prison de Ghwayran": the prison is in the town
+                    subject, obj = obj, subject
                 if predicate and subject.name != obj.name and not _setting(predicate, obj, args):
                     args.stated_subjects.append(subject)
                     if obj.first >= span.end:  # an object by word order, after its verb
@@ -374,6 +378,16 @@ def _acts_as_verb(token: Token) -> bool:
         and any(dep in SUBJECT_DEPS for dep in children)
         and any(dep in OBJECT_DEPS for dep in children)
     )
+
+
+FACILITY_WORDS: Final = frozenset(
+    {"camp", "camps", "prison", "prisons", "jail", "centre", "center", "annex", "annexe", "base"}
+)
+
+
+def _facility(arg: Arg) -> bool:
+    """A camp, prison or centre: a place inside a town or region, never around one."""
+    return any(word in FACILITY_WORDS for word in arg.name.lower().split())
 
 
 def _dep_fits(root: Token, deps: frozenset[str]) -> bool:
