@@ -320,3 +320,11 @@ def test_a_prison_is_in_the_town_whatever_the_word_order(nlp_fr):
                    [("Kara", "Location", ["Kara"]), ("prison de Tilo", "Location", ["prison de Tilo"])])  # fmt: skip
     assert ("prison de Tilo", "located_in", "Kara") in found
     assert ("Kara", "located_in", "prison de Tilo") not in found
+
+
+def test_a_country_after_other_places_is_not_what_a_group_controls(nlp_fr):
+    text = "Depuis 2023, la Légion de l'Aube contrôle une large partie de la région de Kara, au Mali."
+    found, _ = run(nlp_fr, text,
+                   [("Légion de l'Aube", ORG, ["Légion de l'Aube"]), ("région de Kara", "Location", ["région de Kara"]),
+                    ("Mali", "Country", ["Mali"])])  # fmt: skip
+    assert ("Légion de l'Aube", "controls", "Mali") not in found

@@ -154,6 +154,13 @@ class RelationExtractor:
                 if predicate == "located_in" and _facility(obj) and not _facility(subject):
                     # "détenu à Hassaké, dans la prison de Ghwayran": the prison is in the town
                     subject, obj = obj, subject
+                if (
+                    predicate == "controls"
+                    and obj.type == "Country"
+                    and obj.first >= span.end
+                    and not _right_after(obj, span)
+                ):
+                    continue  # "contrôle une partie de la région de Ménaka, au Mali": not Mali
                 if predicate and subject.name != obj.name and not _setting(predicate, obj, args):
                     args.stated_subjects.append(subject)
                     if obj.first >= span.end:  # an object by word order, after its verb
@@ -383,6 +390,12 @@ def _acts_as_verb(token: Token) -> bool:
 FACILITY_WORDS: Final = frozenset(
     {"camp", "camps", "prison", "prisons", "jail", "centre", "center", "annex", "annexe", "base"}
 )
+
+
+def _right_after(arg: Arg, span: Span) -> bool:
+    """Whether ``arg`` follows the cue with at most a determiner between: a country after
+    the verb is controlled only as its own object ("who now govern Afghanistan")."""
+    return all(t.pos_ == "DET" for t in span.doc[span.end : arg.first])
 
 
 def _facility(arg: Arg) -> bool:
