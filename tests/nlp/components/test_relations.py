@@ -328,3 +328,13 @@ def test_a_country_after_other_places_is_not_what_a_group_controls(nlp_fr):
                    [("Légion de l'Aube", ORG, ["Légion de l'Aube"]), ("région de Kara", "Location", ["région de Kara"]),
                     ("Mali", "Country", ["Mali"])])  # fmt: skip
     assert ("Légion de l'Aube", "controls", "Mali") not in found
+
+
+def test_both_camps_are_the_camps_not_the_region_named_between(nlp_en):
+    text = ("Most returnees came from Kara camp, in Gao region, and from Tilo camp. "
+            "Both camps are guarded by the Dawn Legion.")
+    found, _ = run(nlp_en, text,
+                   [("Kara camp", "Location", ["Kara camp"]), ("Gao region", "Location", ["Gao region"]),
+                    ("Tilo camp", "Location", ["Tilo camp"]), ("Dawn Legion", ORG, ["Dawn Legion"])])  # fmt: skip
+    controlled = {o for s, p, o in found if p == "controls"}
+    assert controlled == {"Kara camp", "Tilo camp"}

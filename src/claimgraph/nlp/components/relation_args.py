@@ -288,15 +288,23 @@ class Arguments:
             arg = self.arg_at(i) if self.doc[i].dep_ in SUBJECT_DEPS else None
             if arg is not None and arg.type in kinds and all(arg.name != n.name for n in subjects):
                 subjects.append(arg)
+        # names holding the noun first ("al-Hol camp", "Roj camp" for "both camps", not
+        # the governorate named between them)
+        noun = token.lemma_.lower()
         names: list[Arg] = []
-        for index in range(bisect_left(self.firsts, token.i) - 1, -1, -1):
-            arg = self.args[index]
-            if arg.first < floor or len(names) == count:
+        for holding in (True, False):
+            for index in range(bisect_left(self.firsts, token.i) - 1, -1, -1):
+                arg = self.args[index]
+                if arg.first < floor or len(names) == count:
+                    break
+                if arg.last > token.i or arg.type not in kinds:
+                    continue
+                if holding and noun not in arg.name.lower().split():
+                    continue
+                if all(arg.name != n.name for n in names):
+                    names.append(arg)
+            if len(names) == count:
                 break
-            if arg.last > token.i or arg.type not in kinds:
-                continue
-            if all(arg.name != n.name for n in names):
-                names.append(arg)
         if len(subjects) >= count:
             names = subjects[:count]
         elif len(names) < count:
