@@ -338,3 +338,10 @@ def test_both_camps_are_the_camps_not_the_region_named_between(nlp_en):
                     ("Tilo camp", "Location", ["Tilo camp"]), ("Dawn Legion", ORG, ["Dawn Legion"])])  # fmt: skip
     controlled = {o for s, p, o in found if p == "controls"}
     assert controlled == {"Kara camp", "Tilo camp"}
+
+
+def test_the_prison_refers_back_to_the_prison_named_before(nlp_en):
+    text = "Fighters stormed Tilo prison in January. The prison is located in the south of the city of Kara."
+    found, _ = run(nlp_en, text,
+                   [("Tilo prison", "Location", ["Tilo prison"]), ("Kara", "Location", ["Kara"])])  # fmt: skip
+    assert ("Tilo prison", "located_in", "Kara") in found
