@@ -227,3 +227,119 @@ def test_a_german_ministry_is_not_the_french_one(english: Language) -> None:
     doc = english("The group was banned by order of the Federal Ministry of the Interior.")
     canonical = {m["text"]: m["canonical"] for m in doc._.mentions}
     assert canonical["Federal Ministry of the Interior"] == "Federal Ministry of the Interior"
+
+
+# ---- places typed by their context; places with a noun; domain entries --------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "label"),
+    [
+        ("Les maquisards se cachent près de Tala depuis 2015.", "Tala", "Location"),
+        ("Ils ont fui dans les montagnes de Sbeitla.", "Sbeitla", "Location"),
+        ("Le convoi est arrivé à Sidi Bouzid hier.", "Sidi Bouzid", "Location"),
+        ("Ils vivent près de Tala et Sbeitla depuis 2015.", "Sbeitla", "Location"),
+        # a person after a verb that takes one stays a person
+        ("Il a succédé à Karim Bennani en 2019.", "Karim Bennani", "Person"),
+        ("Le poste est revenu grâce à Karim Bennani.", "Karim Bennani", "Person"),
+    ],
+)
+def test_a_french_person_span_in_a_place_context_is_a_location(
+    gazetteer_dir: Path, text: str, surface: str, label: str
+) -> None:
+    nlp = spacy.blank("fr")
+    doc = _component(nlp, "fr", gazetteer_dir)(_doc(nlp, text, [(surface, "PER")]))
+    found = {m["text"]: (m["label"], m["source"]) for m in doc._.mentions}
+    assert found[surface][0] == label
+    if label == "Location":
+        assert found[surface][1] == "pattern"  # outweighs a NER person in the type vote
+
+
+def test_an_english_span_in_a_place_context_is_a_location(gazetteer_dir: Path) -> None:
+    nlp = spacy.blank("en")
+    text = (
+        "Fighters fled the town of Wadi Halfa for camps near Kosti and al-Duwaym, "
+        "Ali Musa said."
+    )
+    ents = [("Wadi Halfa", "ORG"), ("Kosti", "PERSON"), ("al-Duwaym", "PERSON"),
+            ("Ali Musa", "PERSON")]
+    doc = _component(nlp, "en", gazetteer_dir)(_doc(nlp, text, ents))
+    found = {m["text"]: m["label"] for m in doc._.mentions}
+    assert found == {
+        "Wadi Halfa": "Location",
+        "Kosti": "Location",
+        "al-Duwaym": "Location",
+        "Ali Musa": "Person",
+    }
+
+
+def test_a_university_is_a_place_of_its_own(gazetteer_dir: Path) -> None:
+    nlp = spacy.blank("fr")
+    text = "Des étudiants de l'université de Raqqa sont partis pour Rakka."
+    doc = _component(nlp, "fr", gazetteer_dir)(_doc(nlp, text))
+    found = {m["text"]: (m["label"], m["canonical"]) for m in doc._.mentions}
+    assert found["université de Raqqa"] == ("Location", "université de Raqqa")  # not the town
+    assert found["Rakka"] == ("Location", "Raqqa")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "surface", "label", "canonical"),
+    [
+        ("fr", "Les Assayech gardent le camp.", "Assayech", "Organization", "Asayish"),
+        ("fr", "Le Hizbul Islam a rejoint les Chabab.", "Hizbul Islam", "Organization", None),
+        (
+            "fr",
+            "Des frappes de la coalition antijihadiste ont eu lieu.",
+            "coalition antijihadiste",
+            "Organization",
+            None,
+        ),
+        (
+            "fr",
+            "Il a été jugé par le pôle judiciaire antiterroriste de Tunis.",
+            "pôle judiciaire antiterroriste",
+            "PublicBody",
+            None,
+        ),
+        ("en", "Displaced people fled Cabo Delgado province.", "Cabo Delgado province",
+         "Location", "Cabo Delgado"),
+        ("en", "He was held at Pul-e-Charkhi prison.", "Pul-e-Charkhi prison", "Location", None),
+        ("en", "The Royal Netherlands Marechaussee escorted them.",
+         "Royal Netherlands Marechaussee", "PublicBody", None),
+        ("en", "HTS drove Zenki out of its strongholds.", "Zenki", "Organization",
+         "Nour al-Din al-Zenki Movement"),
+    ],
+)
+def test_bundled_entries_for_domain_groups_bodies_and_places(
+    language: str, text: str, surface: str, label: str, canonical: str | None
+) -> None:
+    nlp = spacy.blank(language)
+    component = GazetteerMentions(nlp, language, load_gazetteer(None), load_cues(language))
+    found = {m["text"]: m for m in component(nlp.make_doc(text))._.mentions}
+    assert found[surface]["label"] == label
+    assert found[surface]["source"] == "gazetteer"
+    if canonical is not None:
+        assert found[surface]["canonical"] == canonical
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "body", "not_body"),
+    [
+        ("fr", "Les forces françaises et les forces kurdes ont combattu.", "forces françaises",
+         "forces kurdes"),
+        ("en", "The French army and Western forces withdrew.", "French army", "Western forces"),
+    ],
+)
+def test_a_stateless_nationality_heads_no_state_body(
+    gazetteer_dir: Path, language: str, text: str, body: str, not_body: str
+) -> None:
+    nlp = spacy.blank(language)
+    found = _found(_component(nlp, language, gazetteer_dir)(_doc(nlp, text)))
+    assert (body, "PublicBody", "pattern") in found
+    assert not any(t == not_body for t, _, _ in found)
+
+
+def test_a_lake_is_not_its_basin() -> None:
+    nlp = spacy.blank("en")
+    component = GazetteerMentions(nlp, "en", load_gazetteer(None), load_cues("en"))
+    doc = component(nlp.make_doc("In the Lake Chad Basin, fighters hide on islands in Lake Chad."))
+    canonical = {m["text"]: m["canonical"] for m in doc._.mentions}
+    assert canonical["Lake Chad Basin"] != canonical["Lake Chad"]

@@ -161,6 +161,8 @@ class GazetteerMentions:
             if language == "fr" and heads
             else None
         )
+        self._place_context = _PLACE_CONTEXT[language if language in _PLACE_CONTEXT else "en"]
+        self._place_context_labels = ("Person",) if language == "fr" else ("Person", "Organization")
         self._group = self._compile_group(cues)
         self._patterns = list(self._compile_patterns(cues))
 
@@ -188,12 +190,13 @@ class GazetteerMentions:
                 "Location",
                 1,
             )
-        if nat and cues.state_body_nouns:
+        state = self._nationality_alternation(cues, stateless=False)
+        if state and cues.state_body_nouns:
             body = _alternation(cues.state_body_nouns)
             if self.language == "fr":
-                yield re.compile(rf"(?<![\w-])((?:{body})\s+(?:{nat}))(?![\w-])"), "PublicBody", 1
+                yield re.compile(rf"(?<![\w-])((?:{body})\s+(?:{state}))(?![\w-])"), "PublicBody", 1
             else:
-                yield re.compile(rf"(?<![\w-])((?:{nat})\s+(?:{body}))(?![\w-])"), "PublicBody", 1
+                yield re.compile(rf"(?<![\w-])((?:{state})\s+(?:{body}))(?![\w-])"), "PublicBody", 1
         if nat and cues.group_nouns:
             nouns = _alternation(cues.group_nouns)
             mods = _alternation(cues.group_modifiers)
@@ -203,10 +206,14 @@ class GazetteerMentions:
                 pattern = rf"(?<![\w-])((?:{nat})(?:\s+(?:{mods}))?\s+(?:{nouns}))(?![\w-])"
             yield re.compile(pattern), "Group", 1
 
-    def _nationality_alternation(self, cues: EntityCues) -> str:
+    def _nationality_alternation(self, cues: EntityCues, stateless: bool = True) -> str:
+        """Nationality words and their French forms; without ``stateless``, only those that
+        name a state: "forces kurdes", "European forces" are not a state's forces."""
         words = set(cues.nationalities)
         if self.language == "fr":
             words |= {form for w in cues.nationalities if w.islower() for form in _inflect_fr(w)}
+        if not stateless:
+            words = {w for w in words if w.lower() not in _STATELESS_ADJECTIVES}
         return _alternation(words)
 
     def _compile_group(self, cues: EntityCues) -> re.Pattern[str] | None:
@@ -255,7 +262,7 @@ class GazetteerMentions:
                 mentions.append(
                     self._mention(doc, start, end, "PublicBody", self._text[start:end], None, "pattern")
                 )
-        for start, end, label in self._ner_mentions(doc):
+        for start, end, label, source in self._ner_mentions(doc):
             if self._institution(start, end):
                 inner = [m for m in mentions if start <= m["start"] and m["end"] <= end]
                 if inner and all(m["start"] > start and m["source"] != "repair" for m in inner):
@@ -265,7 +272,7 @@ class GazetteerMentions:
             if taken.free(start, end):
                 taken.add(start, end)
                 mentions.append(
-                    self._mention(doc, start, end, label, self._text[start:end], None, "ner")
+                    self._mention(doc, start, end, label, self._text[start:end], None, source)
                 )
         self._extend_places(mentions, taken)
         self._extend_bodies(mentions)
@@ -506,7 +513,10 @@ class GazetteerMentions:
         token = span[0] if span[0].idx >= end else (span[1] if len(span) > 1 else None)
         return token is not None and token.pos_ in ("NOUN", "PROPN") and not token.is_sent_start
 
-    def _ner_mentions(self, doc: Doc) -> Iterator[tuple[int, int, str]]:
+    def _ner_mentions(self, doc: Doc) -> Iterator[tuple[int, int, str, str]]:
+        """(start, end, type, source): a span the context types as a place ("près de
+        Kasserine", "the town of Binnish") is a Location whatever the model said, and
+        counts as a pattern's mention in the entity's type vote."""
         for ent in doc.ents:
             base = NER_TYPES.get(ent.label_)
             if base is None:
@@ -522,7 +532,18 @@ class GazetteerMentions:
                 text = self._text[start:end]
                 if not self._keep(doc, text, start, end, ent.label_):
                     continue
-                yield start, end, self._type(text, base)
+                if base in self._place_context_labels and self._in_place_context(start):
+                    yield start, end, "Location", "pattern"
+                    continue
+                yield start, end, self._type(text, base), "ner"
+
+    def _in_place_context(self, start: int) -> bool:
+        cue = self._place_context.search(self._text, max(0, start - 80), start)
+        if cue is None:
+            return False
+        # "à" after a verb or noun that takes a person ("a succédé à", "proche de",
+        # "lié à") introduces a person
+        return not _PERSON_BEFORE_A.search(self._text, max(0, cue.start() - 30), cue.start())
 
     def _given_name_before(self, doc: Doc, start: int) -> int:
         """Extend a person's span over the capitalised proper nouns the model left out
@@ -703,6 +724,52 @@ _NOT_NAMING_FR: Final = frozenset(
         "concerné", "concernée", "local", "locale",
     ]
 )  # fmt: skip
+# Words right before a name that make it a place: "près de Kasserine", "dans les montagnes
+# de X", "à Raqqa" (not "grâce à", "face à", "quant à"), "the town of Binnish", "the
+# neighbourhoods of X and Y". French applies them to PER spans only ("de Nosra à HTC": an
+# ORG after "à" stays one), English to PERSON and ORG spans.
+_PLACE_CONTEXT_NOUNS_FR = (
+    r"ville|villes|localité|village|bourgade|commune|région|banlieue|périphérie|quartier"
+    r"|quartiers|montagnes|monts|environs|faubourgs|oasis|port"
+)
+_PLACE_CONTEXT_NOUNS_EN = (
+    r"town|towns|city|village|villages|port\s+town|neighbou?rhoods?|outskirts|suburbs?"
+    r"|mountains|district"
+)
+# "the neighbourhoods of Ghweiran and X", "près de Tala et X": the cue covers the second
+# name of a pair too
+_COORDINATED_PLACE = (
+    rf"(?:{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}(?:\s*,\s*|\s+(?:and|et|or|ou)\s+))?"
+)
+_PLACE_CONTEXT: Final = {
+    "fr": re.compile(
+        r"(?i:(?<![\w'’])à"
+        r"|(?<![\w'’])près\s+(?:de|d['’])"
+        rf"|(?<![\w'’])(?:{_PLACE_CONTEXT_NOUNS_FR})\s+(?:de|d['’]))\s*{_COORDINATED_PLACE}$"
+    ),
+    "en": re.compile(
+        rf"(?i:(?<![\w'’])(?:{_PLACE_CONTEXT_NOUNS_EN})\s+of|(?<![\w'’])near)\s+"
+        rf"{_COORDINATED_PLACE}$"
+    ),
+}
+# Nationality words that name a people, a region or a creed rather than a state: they head
+# no state body ("forces kurdes", "Western forces"), though they may head a Group.
+_STATELESS_ADJECTIVES: Final = frozenset(
+    [
+        "kurdish", "arab", "european", "western", "islamist", "jihadist", "salafist",
+        "sahelian", "kurde", "kurdes", "arabe", "arabes", "européen", "européens",
+        "européenne", "européennes", "occidental", "occidentaux", "occidentale",
+        "occidentales", "islamiste", "islamistes", "djihadiste", "djihadistes", "salafiste",
+        "salafistes", "sahélien", "sahéliens", "sahélienne", "sahéliennes",
+    ]
+)  # fmt: skip
+_PERSON_BEFORE_A: Final = re.compile(
+    r"(?<![\w'’])(?:grâce|face|quant|jusqu|succéd\w*|reproch\w*|demand\w*|dit|dire|déclar\w*"
+    r"|écri\w*|répond\w*|li[ée]e?s?|associ\w*|attribu\w*|proches?|fidèles?|allégeance"
+    r"|confi\w*|rend\w*|rendu\w*|opposé\w*|permis|annoncé|expliqué|"
+    r"adress\w*|envoy\w*|livr\w*|remis\w*|hommage)['’]?\s*$",
+    re.IGNORECASE,
+)
 _HEADING_NUMBER: Final = re.compile(r"(?:[IVXLC]{1,4}|[A-Z]|\d{1,2})[.)]\s+")
 # "de la Sécurité, de la Migration et des Matières administratives": the further
 # complements of a committee's name
