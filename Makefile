@@ -33,6 +33,7 @@ test: setup
 	$(BIN)/claimgraph eval tests/fixtures/holdout_final --floors tests/fixtures/holdout_final_floors.json
 	$(BIN)/claimgraph eval tests/fixtures/holdout_c --floors tests/fixtures/holdout_c_floors.json
 	$(BIN)/claimgraph eval tests/fixtures/holdout_d --floors tests/fixtures/holdout_d_floors.json
+	$(BIN)/claimgraph eval tests/fixtures/holdout_e --floors tests/fixtures/holdout_e_floors.json
 
 ## lint: ruff over the package and tests
 lint: setup

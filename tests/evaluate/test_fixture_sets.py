@@ -16,6 +16,7 @@ SETS = {
     "holdout_final": "holdout_final_floors.json",
     "holdout_c": "holdout_c_floors.json",
     "holdout_d": "holdout_d_floors.json",
+    "holdout_e": "holdout_e_floors.json",
 }
 
 
