@@ -14,12 +14,14 @@ Runs after ``relations``, which finds the ``renamed_to`` statements.
 
 from __future__ import annotations
 
+from typing import Final
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.nlp.attributes import Alias, EntityGroup, Relation, doc_text
 
-RENAMING: str = "renamed_to"
+RENAMING: Final = "renamed_to"
 
 
 class RenamingMerger:
