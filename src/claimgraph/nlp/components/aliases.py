@@ -359,8 +359,8 @@ class AliasFinder:
     def _shortened_gazetteer_name(
         self, owner: Mention, mentions: list[Mention], start: int, end: int
     ) -> bool:
-        """When a bracketed acronym is a gazetteer name whose entity's name holds the name
-        before it word for word ("Central Africa Province (ISCAP)", ISCAP being "Islamic
+        """When an acronym given beside a name (in brackets, or after ", or") is a gazetteer
+        name whose entity's name holds that name word for word ("Central Africa Province (ISCAP)", ISCAP being "Islamic
         State Central Africa Province"), that name is a short form of the same entity: the
         owner joins it. Returns whether it did."""
         acronym = _mention_at(mentions, start, end)
@@ -650,7 +650,7 @@ _CUE_VERB_SUBJECTS: Final = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 
 def _subject_of_cue(doc: Doc, mentions: list[Mention], position: int) -> Mention | None:
     """The mention that is the grammatical subject of the cue's verb ("ISIS-DRC ... is
-    better known as", "il est aussi listé sous le nom de"), when the parse has one and the
+    better known as", "le groupe X est aussi inscrit sous le nom de"), when the parse has one and the
     verb is finite-bound (it has an auxiliary or copula: a participle in apposition, as in
     "X, known as Y", belongs to the name before it and is left to ``_mention_before``)."""
     if not doc.has_annotation("DEP"):
