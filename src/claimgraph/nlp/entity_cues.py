@@ -36,6 +36,8 @@ SECTIONS: Final = (
     "question_words",
     "compass_words",
     "group_role_nouns",
+    "place_context_nouns",
+    "stateless_nationalities",
 )
 
 
@@ -63,6 +65,8 @@ class EntityCues:
     question_words: tuple[str, ...]
     compass_words: tuple[str, ...]
     group_role_nouns: tuple[str, ...]
+    place_context_nouns: tuple[str, ...]  # "the town of X", "les montagnes de X": X is a place
+    stateless_nationalities: tuple[str, ...]  # "forces kurdes": no state's body
 
 
 def parse_cues(data: Any, language: str) -> EntityCues:

@@ -161,7 +161,8 @@ class GazetteerMentions:
             if language == "fr" and heads
             else None
         )
-        self._place_context = _PLACE_CONTEXT[language if language in _PLACE_CONTEXT else "en"]
+        self._place_context = _place_context(language, cues.place_context_nouns)
+        self._stateless = frozenset(w.lower() for w in cues.stateless_nationalities)
         self._place_context_labels = ("Person",) if language == "fr" else ("Person", "Organization")
         self._group = self._compile_group(cues)
         self._patterns = list(self._compile_patterns(cues))
@@ -213,7 +214,7 @@ class GazetteerMentions:
         if self.language == "fr":
             words |= {form for w in cues.nationalities if w.islower() for form in _inflect_fr(w)}
         if not stateless:
-            words = {w for w in words if w.lower() not in _STATELESS_ADJECTIVES}
+            words = {w for w in words if w.lower() not in self._stateless}
         return _alternation(words)
 
     def _compile_group(self, cues: EntityCues) -> re.Pattern[str] | None:
@@ -724,45 +725,31 @@ _NOT_NAMING_FR: Final = frozenset(
         "concerné", "concernée", "local", "locale",
     ]
 )  # fmt: skip
-# Words right before a name that make it a place: "près de Kasserine", "dans les montagnes
-# de X", "à Raqqa" (not "grâce à", "face à", "quant à"), "the town of Binnish", "the
-# neighbourhoods of X and Y". French applies them to PER spans only ("de Nosra à HTC": an
-# ORG after "à" stays one), English to PERSON and ORG spans.
-_PLACE_CONTEXT_NOUNS_FR = (
-    r"ville|villes|localité|village|bourgade|commune|région|banlieue|périphérie|quartier"
-    r"|quartiers|montagnes|monts|environs|faubourgs|oasis|port"
-)
-_PLACE_CONTEXT_NOUNS_EN = (
-    r"town|towns|city|village|villages|port\s+town|neighbou?rhoods?|outskirts|suburbs?"
-    r"|mountains|district"
-)
 # "the neighbourhoods of Ghweiran and X", "près de Tala et X": the cue covers the second
 # name of a pair too
 _COORDINATED_PLACE = (
     rf"(?:{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}(?:\s*,\s*|\s+(?:and|et|or|ou)\s+))?"
 )
-_PLACE_CONTEXT: Final = {
-    "fr": re.compile(
-        r"(?i:(?<![\w'’])à"
-        r"|(?<![\w'’])près\s+(?:de|d['’])"
-        rf"|(?<![\w'’])(?:{_PLACE_CONTEXT_NOUNS_FR})\s+(?:de|d['’]))\s*{_COORDINATED_PLACE}$"
-    ),
-    "en": re.compile(
-        rf"(?i:(?<![\w'’])(?:{_PLACE_CONTEXT_NOUNS_EN})\s+of|(?<![\w'’])near)\s+"
-        rf"{_COORDINATED_PLACE}$"
-    ),
-}
-# Nationality words that name a people, a region or a creed rather than a state: they head
-# no state body ("forces kurdes", "Western forces"), though they may head a Group.
-_STATELESS_ADJECTIVES: Final = frozenset(
-    [
-        "kurdish", "arab", "european", "western", "islamist", "jihadist", "salafist",
-        "sahelian", "kurde", "kurdes", "arabe", "arabes", "européen", "européens",
-        "européenne", "européennes", "occidental", "occidentaux", "occidentale",
-        "occidentales", "islamiste", "islamistes", "djihadiste", "djihadistes", "salafiste",
-        "salafistes", "sahélien", "sahéliens", "sahélienne", "sahéliennes",
-    ]
-)  # fmt: skip
+
+
+def _place_context(language: str, nouns: Iterable[str]) -> re.Pattern[str]:
+    """The words right before a name that make it a place (``place_context_nouns`` of
+    entity_cues.yaml + "of" / "de", "near", "près de", French "à"), ending where the name
+    starts. French applies it to PER spans only ("de Nosra à HTC": an ORG after "à" stays
+    one), English to PERSON and ORG spans."""
+    listed = _alternation(nouns)
+    if language == "fr":
+        return re.compile(
+            r"(?i:(?<![\w'’])à"
+            r"|(?<![\w'’])près\s+(?:de|d['’])"
+            rf"|(?<![\w'’])(?:{listed})\s+(?:de|d['’]))\s*{_COORDINATED_PLACE}$"
+        )
+    return re.compile(
+        rf"(?i:(?<![\w'’])(?:{listed})\s+of|(?<![\w'’])near)\s+{_COORDINATED_PLACE}$"
+    )
+
+
+# words before "à" that take a person, not a place: "grâce à", "face à", "a succédé à"
 _PERSON_BEFORE_A: Final = re.compile(
     r"(?<![\w'’])(?:grâce|face|quant|jusqu|succéd\w*|reproch\w*|demand\w*|dit|dire|déclar\w*"
     r"|écri\w*|répond\w*|li[ée]e?s?|associ\w*|attribu\w*|proches?|fidèles?|allégeance"
