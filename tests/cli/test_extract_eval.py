@@ -80,6 +80,7 @@ COMMAND_OPTIONS = {
     "eval": ["--format", "--lang", "--doc", "--floors"],
     "demo": ["--db"],
     "reprocess": ["--db", "--all", "--batch-size"],
+    "train-relations": ["--out", "--threshold", "--min-count"],
 }
 
 

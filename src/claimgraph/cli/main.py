@@ -11,7 +11,7 @@ import logging
 import typer
 from rich.markup import escape
 
-from claimgraph.cli import demo, evaluate, extract, figures, ingest, inspect_store, reprocess
+from claimgraph.cli import demo, evaluate, extract, figures, ingest, inspect_store, reprocess, train
 from claimgraph.cli.console import err
 from claimgraph.errors import ClaimgraphError, ConfigError
 
@@ -43,6 +43,7 @@ app.command("check")(figures.check_command)
 app.command("reprocess")(reprocess.reprocess_command)
 app.command("extract")(extract.extract_command)
 app.command("eval")(evaluate.eval_command)
+app.command("train-relations")(train.train_relations_command)
 
 
 def main() -> None:

@@ -107,10 +107,12 @@ def doc_to_record(doc: Doc, doc_id: str) -> dict[str, Any]:
 
 
 def process(
-    inputs: Iterable[TextInput], *, batch_size: int = 32, n_process: int = 1
+    inputs: Iterable[TextInput], *, batch_size: int = 32, n_process: int = 1, without: tuple[str, ...] = ()
 ) -> Iterator[tuple[TextInput, Doc]]:
     """Yield (input, Doc) for every input whose language has a pipeline, in input order
-    within each language. Docs are only valid until the next item is requested.
+    within each language. Docs are only valid until the next item is requested. ``without``
+    names pipeline components to skip (training the relation model runs without its
+    classifier).
 
     Each chunk runs in a spaCy memory zone: the strings and lexemes its texts add to the
     vocabulary are freed when the chunk is done, so memory stays flat however many
@@ -125,7 +127,7 @@ def process(
                 doc = nlp.make_doc(item.text)
                 doc._.published = item.published
                 docs.append(doc)
-            for item, doc in zip(group, nlp.pipe(docs, batch_size=batch_size, n_process=n_process)):
+            for item, doc in zip(group, nlp.pipe(docs, batch_size=batch_size, n_process=n_process, disable=list(without))):
                 yield item, doc
 
 

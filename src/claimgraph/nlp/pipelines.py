@@ -9,7 +9,7 @@ Our components (all in ``claimgraph.nlp.components``) run in this order; each de
 it needs and sets in its ``@Language.factory`` call. ``sentences`` runs before the model's
 parser (it sets boundaries the parser keeps), the others after ``ner``:
 
-    sentences -> [parser, ner] -> mt_repair -> gazetteer -> aliases -> entity_groups -> attribution -> relations -> renamings -> dates -> figures
+    sentences -> [parser, ner] -> mt_repair -> gazetteer -> aliases -> entity_groups -> attribution -> relations -> relation_classifier -> renamings -> dates -> figures
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ COMPONENTS: Final[tuple[str, ...]] = (
     "claimgraph_entity_groups",
     "claimgraph_attribution",
     "claimgraph_relations",
+    "claimgraph_relation_classifier",
     "claimgraph_renamings",
     "claimgraph_dates",
     "claimgraph_figures",

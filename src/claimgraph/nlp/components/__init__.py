@@ -8,6 +8,7 @@ from claimgraph.nlp.components import (  # noqa: F401
     figures,
     gazetteer,
     mt_repair,
+    relation_classifier,
     relations,
     renamings,
     sentences,
