@@ -17,6 +17,10 @@ SETS = {
     "holdout_c": "holdout_c_floors.json",
     "holdout_d": "holdout_d_floors.json",
     "holdout_e": "holdout_e_floors.json",
+    "holdout_f": "holdout_f_floors.json",
+    "train_f": "train_f_floors.json",
+    "train_g": "train_g_floors.json",
+    "train_h": "train_h_floors.json",
 }
 
 

@@ -89,6 +89,20 @@ def train(
     corpus_dirs: Sequence[Path], *, threshold: float = 0.3, min_count: int = 2, regularisation: float = 1.0
 ) -> tuple[RelationModel, Counter[str]]:
     """A model trained on every annotated document of ``corpus_dirs``, and its label counts."""
+    rows = [example for corpus_dir in corpus_dirs for example in examples(corpus_dir)]
+    trained_on = tuple(corpus_dir.name for corpus_dir in corpus_dirs)
+    return fit(rows, trained_on, threshold=threshold, min_count=min_count, regularisation=regularisation)
+
+
+def fit(
+    rows: Sequence[Example],
+    trained_on: tuple[str, ...],
+    *,
+    threshold: float = 0.3,
+    min_count: int = 2,
+    regularisation: float = 1.0,
+) -> tuple[RelationModel, Counter[str]]:
+    """A model fitted to labelled examples (``examples``), and its label counts."""
     try:
         from sklearn.feature_extraction import DictVectorizer
         from sklearn.linear_model import LogisticRegression
@@ -96,7 +110,6 @@ def train(
         raise ConfigError(
             "Training needs scikit-learn: pip install 'claimgraph[train]' (make setup installs it)."
         ) from None
-    rows = [example for corpus_dir in corpus_dirs for example in examples(corpus_dir)]
     labels = Counter(example.label for example in rows)
     if len(labels) < 2 or NO_RELATION not in labels:
         raise ConfigError(
@@ -121,6 +134,6 @@ def train(
         weights=np.asarray(coefficients, dtype=np.float64).T.copy(),
         index={feature: row for row, feature in enumerate(features)},
         threshold=threshold,
-        trained_on=tuple(corpus_dir.name for corpus_dir in corpus_dirs),
+        trained_on=trained_on,
     )
     return model, labels
