@@ -75,10 +75,24 @@ def test_the_filters_keep_real_places(language, text, entity) -> None:
         ("en", "They were moved to Ménaka Region.", "Ménaka Region"),
         ("fr", "Les combats ont gagné la région de Harem.", "région de Harem"),
         ("fr", "Elle est détenue dans la prison de Ghouayran.", "prison de Ghouayran"),
+        # natural and built features, and the connectors "de la" / "de l'"
+        ("fr", "Les combats ont repris dans la vallée de la Wardoun.", "vallée de la Wardoun"),
+        ("fr", "La milice tient le barrage de Koldaren.", "barrage de Koldaren"),
+        ("fr", "Ils se cachent dans les montagnes de Tessebit.", "montagnes de Tessebit"),
+        ("fr", "Les renforts sont arrivés dans la région de l'Ormalie.", "région de l'Ormalie"),
+        ("en", "The cell hid in the Tessebit Mountains.", "Tessebit Mountains"),
+        ("en", "Convoys were stopped at the Wardoun crossing.", "Wardoun crossing"),
     ],
 )
 def test_names_keep_their_generic_noun_and_full_person_name(language, text, surface) -> None:
     assert normalise_name(surface) in _entities(language, text)
+
+
+def test_a_place_after_the_elided_de_starts_at_its_name() -> None:
+    # "d'Ormalie" is "of Ormalie": the mention is the name, without the elided preposition
+    surfaces = _entities("fr", "Ils ont fui vers l'archipel d'Ormalie.")
+    assert normalise_name("Ormalie") in surfaces
+    assert normalise_name("d'Ormalie") not in surfaces
 
 
 # 3. state bodies named by nationality, organisations the models miss, regions

@@ -234,7 +234,7 @@ def test_a_german_ministry_is_not_the_french_one(english: Language) -> None:
     ("text", "surface", "label"),
     [
         ("Les maquisards se cachent près de Tala depuis 2015.", "Tala", "Location"),
-        ("Ils ont fui dans les montagnes de Sbeitla.", "Sbeitla", "Location"),
+        ("Ils ont fui dans les environs de Sbeitla.", "Sbeitla", "Location"),
         ("Le convoi est arrivé à Sidi Bouzid hier.", "Sidi Bouzid", "Location"),
         ("Ils vivent près de Tala et Sbeitla depuis 2015.", "Sbeitla", "Location"),
         # a person after a verb that takes one stays a person

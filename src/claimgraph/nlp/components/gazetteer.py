@@ -70,7 +70,7 @@ _DETERMINERS = frozenset(
 _NAME_PARTICLES = frozenset(
     {"al", "el", "ad", "an", "as", "ash", "at", "ibn", "bin", "abu", "abou", "ben"}
 )
-_LEADING_DETERMINER = re.compile(r"^(?:(?:the|The|THE|le|Le|la|La|les|Les)\s+|[lL][’'])")
+_LEADING_DETERMINER = re.compile(r"^(?:(?:the|The|THE|le|Le|la|La|les|Les)\s+|(?:[lL]|d)[’'])")
 _TRAILING_JUNK = re.compile(r"(?:[’']s|[’'])?[\s\W]*$")
 _PIECE_SEPARATOR = re.compile(r"\n+|[’']s\s+|\s*[()\[\]]\s*")
 # scholarly transliteration: dots below, macrons, ayn/hamza letters (not annotated)
@@ -151,7 +151,7 @@ class GazetteerMentions:
         self._place_after = re.compile(rf"[ \t]+({after})(?![\w-])") if after else None
         before = _phrases(cues.place_nouns_before, ignore_case=True)
         self._place_before = (
-            re.compile(rf"(?<![\w-])({before})\s+(?:(?:de|du|des|of)\s+|d['’])$")
+            re.compile(rf"(?<![\w-])({before})\s+(?:(?:de\s+la|de|du|des|of)\s+|(?:de\s+l|d)['’])$")
             if before
             else None
         )
@@ -186,7 +186,7 @@ class GazetteerMentions:
             before = _alternation(cues.place_nouns_before)
             yield (
                 re.compile(
-                    rf"(?<![\w-])((?i:{before})\s+(?:(?:de|du|des)\s+|d['’])?{name})(?![\w-])"
+                    rf"(?<![\w'’-])((?i:{before})\s+(?:(?:de\s+la|de|du|des)\s+|(?:de\s+l|d)['’])?{name})(?![\w-])"
                 ),
                 "Location",
                 1,
@@ -621,12 +621,16 @@ class GazetteerMentions:
                 if len(rest) == 1 and rest[0].lower().rstrip(".:") in self.lexicon:
                     return
                 cut = number.end()
-        # leading lowercase words that are not name particles ("orthographié al-Howl")
+        # leading lowercase words that are not name particles ("orthographié al-Howl"), and
+        # the elided "d'" they leave ("archipel d'Ormalie")
         while True:
             m = re.match(r"([a-zà-ÿ]+)\s+", part[cut:])
             if not m or m.group(1) in _NAME_PARTICLES:
                 break
             cut += m.end()
+            elided = _LEADING_DETERMINER.match(part[cut:])
+            if elided and elided.group(0)[-1] in "'’":
+                cut += elided.end()
         tail = _TRAILING_JUNK.search(part[cut:])
         stop = cut + (tail.start() if tail else len(part) - cut)
         # closing quote/bracket junk was removed; drop an unbalanced opening bracket

@@ -47,7 +47,7 @@ class RelationClassifier:
 
     def __init__(self, language: str) -> None:
         self.cues = relation_cues.load(language)
-        self._masks: dict[tuple[str, str], np.ndarray] = {}
+        self._masks: dict[tuple[str, str], np.ndarray | None] = {}
 
     @cached_property
     def trained(self) -> relation_model.RelationModel:
@@ -66,7 +66,7 @@ class RelationClassifier:
         pairs, features, allowed = [], [], []
         for sentence, subject, obj in candidate_pairs(view, args):
             fitting = self._fitting(subject.type, obj.type)
-            if not fitting.any():  # no predicate's signature takes these two types
+            if fitting is None:  # no predicate's signature takes these two types
                 continue
             found = by_pair.get((sentence.start_char, subject.name, obj.name), ())
             pairs.append((sentence, subject, obj))
@@ -96,11 +96,11 @@ class RelationClassifier:
         doc._.relations = relations
         return doc
 
-    def _fitting(self, subject_type: str, object_type: str) -> np.ndarray:
-        """The mask of the model's predicates whose signature takes these types (cached)."""
+    def _fitting(self, subject_type: str, object_type: str) -> np.ndarray | None:
+        """The mask of the model's predicates whose signature takes these types, None when
+        there are none (cached per pair of types)."""
         key = (subject_type, object_type)
         if key not in self._masks:
-            self._masks[key] = self.trained.mask(
-                lambda predicate: self.cues.fits(predicate, subject_type, object_type)
-            )
+            mask = self.trained.mask(lambda predicate: self.cues.fits(predicate, subject_type, object_type))
+            self._masks[key] = mask if mask.any() else None
         return self._masks[key]
