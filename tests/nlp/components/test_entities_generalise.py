@@ -82,6 +82,8 @@ def test_the_filters_keep_real_places(language, text, entity) -> None:
         ("fr", "Les renforts sont arrivés dans la région de l'Ormalie.", "région de l'Ormalie"),
         ("en", "The cell hid in the Tessebit Mountains.", "Tessebit Mountains"),
         ("en", "Convoys were stopped at the Wardoun crossing.", "Wardoun crossing"),
+        # an inner possessive before "Office" does not split the body's name
+        ("en", "In Brussels, the Federal Prosecutor's Office has opened a file.", "Federal Prosecutor's Office"),
     ],
 )
 def test_names_keep_their_generic_noun_and_full_person_name(language, text, surface) -> None:
