@@ -35,9 +35,9 @@ test: setup
 	$(BIN)/claimgraph eval tests/fixtures/holdout_d --floors tests/fixtures/holdout_d_floors.json
 	$(BIN)/claimgraph eval tests/fixtures/holdout_e --floors tests/fixtures/holdout_e_floors.json
 	$(BIN)/claimgraph eval tests/fixtures/holdout_f --floors tests/fixtures/holdout_f_floors.json
-	$(BIN)/claimgraph eval tests/fixtures/train_f --floors tests/fixtures/train_f_floors.json
-	$(BIN)/claimgraph eval tests/fixtures/train_g --floors tests/fixtures/train_g_floors.json
-	$(BIN)/claimgraph eval tests/fixtures/train_h --floors tests/fixtures/train_h_floors.json
+	$(BIN)/claimgraph eval tests/fixtures/train_sahel --floors tests/fixtures/train_sahel_floors.json
+	$(BIN)/claimgraph eval tests/fixtures/train_levant --floors tests/fixtures/train_levant_floors.json
+	$(BIN)/claimgraph eval tests/fixtures/train_horn --floors tests/fixtures/train_horn_floors.json
 
 ## lint: ruff over the package and tests
 lint: setup
@@ -49,7 +49,7 @@ eval: setup
 
 ## relation-model: retrain the bundled relation model from the annotated sets open to study
 ##       (never from the blind held-out sets B, E and F; docs/evaluation.md)
-TRAINING_SETS := corpus dev2 holdout holdout_c holdout_d train_f train_g train_h
+TRAINING_SETS := corpus dev2 holdout holdout_c holdout_d train_sahel train_levant train_horn
 relation-model: setup
 	$(BIN)/claimgraph train-relations $(addprefix tests/fixtures/,$(TRAINING_SETS)) --out src/claimgraph/nlp/data/relation_model.json
 

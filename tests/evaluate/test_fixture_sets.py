@@ -18,9 +18,9 @@ SETS = {
     "holdout_d": "holdout_d_floors.json",
     "holdout_e": "holdout_e_floors.json",
     "holdout_f": "holdout_f_floors.json",
-    "train_f": "train_f_floors.json",
-    "train_g": "train_g_floors.json",
-    "train_h": "train_h_floors.json",
+    "train_sahel": "train_sahel_floors.json",
+    "train_levant": "train_levant_floors.json",
+    "train_horn": "train_horn_floors.json",
 }
 
 
