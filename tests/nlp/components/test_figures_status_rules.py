@@ -106,3 +106,34 @@ def test_people_who_hold_something_are_not_held(statuses_of) -> None:
 def test_count_of_a_pronoun_is_a_part_of_the_count_before(figures_of) -> None:
     whole, part = figures_of("en", "Some 900 people have been killed, at least 400 of them women.")
     assert part["parent"] == 0 and (whole["status"], part["status"]) == ("dead", "dead")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "The Dune Riders said they had lost nine fighters in an ambush.", ["dead"]),
+        ("fr", "La milice y perd une soixantaine de combattants.", ["dead"]),
+        ("fr", "La mission a perdu plus de 300 de ses membres depuis 2013.", ["dead"]),
+        # "lose track of" is no death: the people are missing
+        ("en", "The authorities have lost track of about 40 returnees.", ["missing"]),
+    ],
+)
+def test_a_force_that_loses_people_lost_them_dead(language, text, expected, statuses_of) -> None:
+    assert statuses_of(language, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Between 40 and 60 Salt Warden operatives were hiding in farms near Ostrava."),
+        ("en", "Some 30 relatives gather each week outside the governorate offices."),
+        ("fr", "La force a réuni environ 800 militaires de plusieurs pays."),
+    ],
+)
+def test_people_hiding_or_gathered_somewhere_are_present(language, text, statuses_of) -> None:
+    assert set(statuses_of(language, text)) == {"present"}
+
+
+def test_people_taken_prisoner_are_detained_and_killings_are_deaths(statuses_of) -> None:
+    assert statuses_of("en", "Twelve attackers were killed and 23 others were taken prisoner.") == ["dead", "detained"]
+    assert statuses_of("en", "Guards record about 40 killings a year inside the camp.") == ["dead"]

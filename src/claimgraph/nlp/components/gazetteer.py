@@ -72,9 +72,10 @@ _NAME_PARTICLES = frozenset(
 )
 _LEADING_DETERMINER = re.compile(r"^(?:(?:the|The|THE|le|Le|la|La|les|Les)\s+|(?:[lL]|d)[’'])")
 _TRAILING_JUNK = re.compile(r"(?:[’']s|[’'])?[\s\W]*$")
-# an inner possessive separates two names ("Turkey's Hatay"), except before "Office": "the
-# Federal Prosecutor's Office" is one body
-_PIECE_SEPARATOR = re.compile(r"\n+|[’']s\s+(?!Office\b)|\s*[()\[\]]\s*")
+# an inner possessive separates two names ("Turkey's Hatay", "Treasury's Office of Foreign
+# Assets Control"), except before a last word "Office": "the Federal Prosecutor's Office" is
+# one body
+_PIECE_SEPARATOR = re.compile(r"\n+|[’']s\s+(?!Office\b(?!\s+of\b))|\s*[()\[\]]\s*")
 # scholarly transliteration: dots below, macrons, ayn/hamza letters (not annotated)
 _TRANSLITERATION = re.compile("[\u1e00-\u1eff\u0100-\u0101\u012a-\u012b\u016a-\u016b\u02be\u02bf]")
 _ARABIC = re.compile("[\u0600-\u06ff]")

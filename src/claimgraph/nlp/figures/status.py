@@ -34,6 +34,8 @@ _PARTICLES = frozenset({"prt", "advmod", "compound:prt"})
 _REFLEXIVE = frozenset({"se", "s'", "s’"})
 _OBLIQUE = frozenset({"obl", "obl:mod", "obl:arg"})
 _OBJECTS = frozenset({"dobj", "obj"})
+# the words after a verb that make a two-word cue with it: "lose track", "taken prisoner"
+_VERB_COMPLEMENTS = frozenset({"prep", "oprd", "xcomp", *_OBJECTS})
 _PASSIVE = frozenset({"auxpass", "aux:pass", "cop"})
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
@@ -51,11 +53,11 @@ def cue(token: Token, lex: FigureLexicon) -> object:
 
 
 def _cue_with_particle(token: Token, lex: FigureLexicon) -> object:
-    """"come back", "put (it) at", "se rendre"; the particle may sit on the object
-    ("brought 25 women and 47 children back")."""
+    """"come back", "put (it) at", "se rendre", "lose track (of)"; the particle may sit on
+    the object ("brought 25 women and 47 children back")."""
     lemma = token.lemma_.lower()
     for child in token.children:
-        if child.dep_ in _PARTICLES or child.dep_ == "prep":
+        if child.dep_ in _PARTICLES or child.dep_ in _VERB_COMPLEMENTS:
             key = f"{lemma} {child.lower_}"
         elif child.lower_ in _REFLEXIVE:
             key = f"se {lemma}"
