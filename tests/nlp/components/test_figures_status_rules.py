@@ -137,3 +137,14 @@ def test_people_hiding_or_gathered_somewhere_are_present(language, text, statuse
 def test_people_taken_prisoner_are_detained_and_killings_are_deaths(statuses_of) -> None:
     assert statuses_of("en", "Twelve attackers were killed and 23 others were taken prisoner.") == ["dead", "detained"]
     assert statuses_of("en", "Guards record about 40 killings a year inside the camp.") == ["dead"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The ministry says it neutralized 230 fighters of the Salt Wardens in a month."),
+        ("fr", "Le ministère affirme avoir « neutralisé » 230 « terroristes » en un mois."),
+    ],
+)
+def test_neutralised_is_the_armies_word_for_killed(language, text, statuses_of) -> None:
+    assert statuses_of(language, text) == ["dead"]
