@@ -27,11 +27,12 @@ def train_relations_command(
     Example: claimgraph train-relations tests/fixtures/corpus tests/fixtures/dev2 --out model.json
     """
     from claimgraph.evaluate.relation_training import train
+    from claimgraph.nlp.relation_model import NO_RELATION
 
     with err.status("Running the pipeline over the annotated documents and fitting the model..."):
         model, labels = train(corpus_dirs, threshold=threshold, min_count=min_count)
     output.write_text(model.to_json_text(), "utf-8")
-    positives = sum(count for label, count in labels.items() if label != "NONE")
+    positives = sum(count for label, count in labels.items() if label != NO_RELATION)
     out.print(
         f"Trained on {sum(labels.values())} candidate pairs ({positives} with a gold relation) "
         f"from {', '.join(escape(str(path)) for path in corpus_dirs)}; "

@@ -27,17 +27,10 @@ from claimgraph.errors import ConfigError
 from claimgraph.evaluate.matching import EntityMatch, match_entities
 from claimgraph.evaluate.scoring import GoldDocument, load_corpus
 from claimgraph.nlp.components import relation_cues
-from claimgraph.nlp.components.relation_pairs import (
-    ParseView,
-    candidate_pairs,
-    pair_features,
-    rule_predicates_by_pair,
-)
-from claimgraph.nlp.components.relations import mention_args
+from claimgraph.nlp.components.relation_classifier import COMPONENT as CLASSIFIER
+from claimgraph.nlp.components.relation_pairs import featured_pairs
 from claimgraph.nlp.extraction import TextInput, doc_to_record, inputs_from_paths, process
 from claimgraph.nlp.relation_model import NO_RELATION, RelationModel
-
-CLASSIFIER_COMPONENT = "claimgraph_relation_classifier"
 
 
 @dataclass(frozen=True)
@@ -51,7 +44,7 @@ def examples(corpus_dir: Path) -> Iterator[Example]:
     documents = {document.slug: document for document in load_corpus(corpus_dir)}
     inputs = inputs_from_paths(document.source_path for document in documents.values())
     texts = (item for item in inputs if isinstance(item, TextInput))
-    for item, doc in process(texts, without=(CLASSIFIER_COMPONENT,)):
+    for item, doc in process(texts, without=(CLASSIFIER,)):
         yield from _document_examples(doc, documents[item.doc_id], doc_to_record(doc, item.doc_id))
 
 
@@ -59,20 +52,13 @@ def _document_examples(doc: Doc, gold: GoldDocument, record: dict[str, Any]) -> 
     _, _, entity_match = match_entities(record["entities"], gold.gold.get("entities", []))
     gold_of = {record["entities"][p]["name"]: g for p, g in entity_match.pairs}
     stated = _gold_triples(gold.gold.get("relations", []), entity_match)
-    by_pair = rule_predicates_by_pair(doc._.relations or [])
-    cues = relation_cues.load(gold.language)
-    args = mention_args(doc, cues.ner_labels)
-    view = ParseView(doc)
-    for sentence, subject, obj in candidate_pairs(view, args):
-        if not any(cues.fits(predicate, subject.type, obj.type) for predicate in cues.signatures):
-            continue  # the classifier never scores such a pair
-        found = by_pair.get((sentence.start_char, subject.name, obj.name), ())
+    for _, subject, obj, features in featured_pairs(doc, relation_cues.load(gold.language)):
         labels = sorted(
             predicate
             for s, predicate, o in stated
             if s == gold_of.get(subject.name, -1) and o == gold_of.get(obj.name, -1)
         )
-        yield Example(pair_features(view, sentence, subject, obj, found), labels[0] if labels else NO_RELATION)
+        yield Example(features, labels[0] if labels else NO_RELATION)
 
 
 def _gold_triples(relations: list[dict[str, Any]], entities: EntityMatch) -> set[tuple[int, str, int]]:

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
-from pathlib import Path
 from typing import Any, Final
 
 import numpy as np
@@ -43,11 +42,12 @@ class RelationModel:
     def probabilities_of(self, pairs: list[list[str]]) -> np.ndarray:
         """One row of class probabilities per pair, computed for all pairs at once."""
         lookup = self.index.get
+        zero_row = len(self.weights)  # the padding row of ``_padded_weights``
         rows: list[int] = []
         offsets: list[int] = []
         for features in pairs:
             offsets.append(len(rows))
-            rows.append(self._zero_row)  # every pair has a row, so reduceat sums each one's own
+            rows.append(zero_row)  # every pair has a row, so reduceat sums each one's own
             rows.extend(row for row in map(lookup, features) if row is not None)
         scores = np.add.reduceat(self._padded_weights[rows], offsets, axis=0) + self.intercepts
         scores = np.exp(scores - scores.max(axis=1, keepdims=True))
@@ -74,10 +74,6 @@ class RelationModel:
     @cached_property
     def _padded_weights(self) -> np.ndarray:
         return np.vstack([self.weights, np.zeros((1, len(self.classes)))])
-
-    @cached_property
-    def _zero_row(self) -> int:
-        return len(self.weights)
 
     def to_json_text(self) -> str:
         """The model file's text: one line per feature, so a retrained model diffs well."""
@@ -138,16 +134,6 @@ def parse_model(data: Any, name: str, predicates: frozenset[str]) -> RelationMod
         threshold=float(threshold),
         trained_on=tuple(data["trained_on"]),
     )
-
-
-def read_model(path: Path, predicates: frozenset[str]) -> RelationModel:
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except OSError as error:
-        raise DataFileError(str(path), f"cannot be read ({error.strerror or error})") from None
-    except json.JSONDecodeError as error:
-        raise DataFileError(str(path), f"not valid JSON ({error})") from None
-    return parse_model(data, str(path), predicates)
 
 
 @cache

@@ -21,19 +21,14 @@ from spacy.tokens import Doc
 from claimgraph.nlp import relation_model
 from claimgraph.nlp.attributes import Relation
 from claimgraph.nlp.components import relation_cues
-from claimgraph.nlp.components.relation_pairs import (
-    ParseView,
-    candidate_pairs,
-    pair_features,
-    rule_predicates_by_pair,
-)
-from claimgraph.nlp.components.relations import mention_args
+from claimgraph.nlp.components.relation_pairs import featured_pairs
 
+COMPONENT: Final = "claimgraph_relation_classifier"
 CUE_PREFIX: Final = "relation model"  # the ``cue`` of a relation this component added
 
 
 @Language.factory(
-    "claimgraph_relation_classifier",
+    COMPONENT,
     default_config={"language": "en"},
     assigns=["doc._.relations"],
     requires=["doc._.mentions", "doc._.entities", "doc._.relations"],
@@ -57,21 +52,16 @@ class RelationClassifier:
         return relation_model.load(frozenset(self.cues.signatures))
 
     def __call__(self, doc: Doc) -> Doc:
-        args = mention_args(doc, self.cues.ner_labels)
-        if len(args) < 2:
+        pairs, features, allowed = [], [], []
+        for sentence, subject, obj, pair in featured_pairs(doc, self.cues):
+            fitting = self._fitting(subject.type, obj.type)
+            if fitting is not None:
+                pairs.append((sentence, subject, obj))
+                features.append(pair)
+                allowed.append(fitting)
+        if not pairs:
             return doc
         relations: list[Relation] = list(doc._.relations or [])
-        by_pair = rule_predicates_by_pair(relations)
-        view = ParseView(doc)
-        pairs, features, allowed = [], [], []
-        for sentence, subject, obj in candidate_pairs(view, args):
-            fitting = self._fitting(subject.type, obj.type)
-            if fitting is None:  # no predicate's signature takes these two types
-                continue
-            found = by_pair.get((sentence.start_char, subject.name, obj.name), ())
-            pairs.append((sentence, subject, obj))
-            features.append(pair_features(view, sentence, subject, obj, found))
-            allowed.append(fitting)
         stated = {(r["sentence_start"], r["subject"], r["predicate"], r["object"]) for r in relations}
         for (sentence, subject, obj), best in zip(pairs, self.trained.predict(features, allowed)):
             if best is None:
@@ -98,7 +88,7 @@ class RelationClassifier:
 
     def _fitting(self, subject_type: str, object_type: str) -> np.ndarray | None:
         """The mask of the model's predicates whose signature takes these types, None when
-        there are none (cached per pair of types)."""
+        the model has none of them (cached per pair of types)."""
         key = (subject_type, object_type)
         if key not in self._masks:
             mask = self.trained.mask(lambda predicate: self.cues.fits(predicate, subject_type, object_type))

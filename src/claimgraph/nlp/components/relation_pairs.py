@@ -35,6 +35,8 @@ from spacy.tokens import Doc
 
 from claimgraph.nlp.attributes import Relation
 from claimgraph.nlp.components.relation_args import Arg
+from claimgraph.nlp.components.relation_cues import RelationCues
+from claimgraph.nlp.components.relations import mention_args
 
 MAX_DISTANCE: Final = 30  # tokens between the two mentions' starts; farther pairs are not candidates
 MAX_BETWEEN: Final = 12  # the words between two mentions are features up to this many
@@ -100,6 +102,25 @@ class ParseView:
                 chain.append(self.heads[chain[-1]])
             self._chains[token] = chain
         return self._chains[token]
+
+
+def featured_pairs(doc: Doc, cues: RelationCues) -> Iterator[tuple[Sentence, Arg, Arg, list[str]]]:
+    """(sentence, subject, object, features) for every candidate pair of ``doc`` whose two
+    types some predicate's signature takes: what the classifier scores and what training
+    labels, defined once so that both see the same pairs."""
+    args = mention_args(doc, cues.ner_labels)
+    if len(args) < 2:
+        return
+    by_pair = rule_predicates_by_pair(doc._.relations or [])
+    view = ParseView(doc)
+    typed: dict[tuple[str, str], bool] = {}
+    for sentence, subject, obj in candidate_pairs(view, args):
+        types = (subject.type, obj.type)
+        if types not in typed:
+            typed[types] = any(cues.fits(predicate, *types) for predicate in cues.signatures)
+        if typed[types]:
+            found = by_pair.get((sentence.start_char, subject.name, obj.name), ())
+            yield sentence, subject, obj, pair_features(view, sentence, subject, obj, found)
 
 
 def candidate_pairs(view: ParseView, args: Iterable[Arg]) -> Iterator[tuple[Sentence, Arg, Arg]]:
