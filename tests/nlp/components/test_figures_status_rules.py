@@ -148,3 +148,46 @@ def test_people_taken_prisoner_are_detained_and_killings_are_deaths(statuses_of)
 )
 def test_neutralised_is_the_armies_word_for_killed(language, text, statuses_of) -> None:
     assert statuses_of(language, text) == ["dead"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # people before a court are people: the verb gives their state
+        ("en", "Seven defendants were sentenced to prison terms in Rabat.", ["detained"]),
+        ("fr", "Une quarantaine de prévenus ont été placés en détention provisoire.", ["detained"]),
+        # "others" in French too
+        ("fr", "Trois soldats ont été tués ; cinq autres sont portés disparus.", ["dead", "missing"]),
+        # a noun of convicts implies detention only when no verb says otherwise
+        ("fr", "Une trentaine de condamnés ont été libérés en 2021.", ["released"]),
+        # the personnel of a mission is its strength
+        ("en", "The observer mission has about 4,000 personnel in the east.", ["present"]),
+    ],
+)
+def test_people_named_by_their_case_or_office_take_their_verbs_status(
+    language, text, expected, statuses_of
+) -> None:
+    assert statuses_of(language, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a verb of counting gives way to the state named by the noun's own clause
+        ("en", "Local officials counted some 90 villagers killed in the raid.", ["dead"]),
+        # a linking verb gives way to the state after it, also when the parse misses it
+        (
+            "fr",
+            "Le rapport relève qu'une soixantaine d'adultes belges restent détenus dans les prisons tenues par les FDS.",
+            ["detained"],
+        ),
+        # a bare number with a verb of its own keeps it, however the parse attaches it
+        (
+            "fr",
+            "Selon la DGSI, 21 Belges auraient été tués en Syrie depuis 2014 et six seraient portés disparus.",
+            ["dead", "missing"],
+        ),
+    ],
+)
+def test_the_counted_peoples_own_predicate_wins(language, text, expected, statuses_of) -> None:
+    assert statuses_of(language, text) == expected

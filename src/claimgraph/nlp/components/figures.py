@@ -549,6 +549,12 @@ class FigureExtractor:
             # "France rapatrie 30 enfants et leurs mères détenus ...": the main verb wins
             found, verb = status.from_governor(anchor, lex, blocked, places)
             item.own_verb = verb is not None
+            if found == "present":
+                # "officials counted 600 personnel killed": a verb of counting or having
+                # gives way to the state the noun's own clause names
+                own = status.from_noun_clause(head, lex, blocked)
+                if isinstance(own, str):
+                    found = own
         if found is status.NO_CUE and head is not None:
             found = status.from_noun_clause(head, lex, blocked)
             if found is not status.NO_CUE:
@@ -559,12 +565,17 @@ class FigureExtractor:
                 if isinstance(now, str) and now != "present" and status.is_argument_of(anchor, verb, lex):
                     found = now
                     item.own_verb = verb is not None
+        after = item.raw.unit_end or item.raw.end
+        if found is status.NO_CUE and head is None and _verb_follows(doc, after):
+            # "17 auraient été tués ... et quatre seraient portés disparus": the verb right
+            # after a bare number is its own, however the parse attached the number
+            own = status.from_right_context(doc, after, lex, {i.raw.start for i in items}, limit=6)
+            found = own if isinstance(own, str) else status.NO_CUE
         if found is status.NO_CUE:
             found, verb = status.from_governor(anchor, lex, blocked, places)
             item.own_verb = verb is not None
         if found is status.NO_CUE and head is not None and not is_people(head, lex):
             found = status.cue(head, lex)  # "a fait 71 morts": the counted noun is the status
-        after = item.raw.unit_end or item.raw.end
         if found is status.NO_CUE and status.headcount(doc[item.raw.end - 1], item.raw.start):
             found = "present"
         if found is status.NO_CUE and head is None and status.located(doc, after, lex):
@@ -861,6 +872,15 @@ def _after_pronoun(doc: Doc, item: _Item) -> int | None:
     while i < len(doc) and doc[i].lower_ in ("them", "whom", "eux", "elles", "d'", "d’", "de"):
         i += 1
     return i
+
+
+def _verb_follows(doc: Doc, i: int) -> bool:
+    """ "quatre seraient portés disparus", "300 are missing": an auxiliary or a finite verb
+    right after a number (not a participle that names who is counted: "300,000 displaced")."""
+    if i >= len(doc):
+        return False
+    token = doc[i]
+    return token.pos_ == "AUX" or (token.pos_ == "VERB" and token.dep_ not in ("acl", "amod", "acl:relcl"))
 
 
 def _verbless(doc: Doc, i: int) -> bool:

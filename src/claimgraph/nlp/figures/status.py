@@ -378,7 +378,9 @@ def from_left_context(doc: Doc, start: int, lex: FigureLexicon, figure_starts: s
 def from_right_context(doc: Doc, start: int, lex: FigureLexicon, figure_starts: set[int], limit: int = 8) -> object:
     """The first verb/adjective cue to the right, in the same clause (French fallback). A
     participle of conviction on a noun ("personnes condamnées à des peines") describes who
-    is counted, not their state now: it is passed over, as in the noun's own clause."""
+    is counted, not their state now: it is passed over, as in the noun's own clause. A
+    linking verb gives way to the state after it ("restent détenus")."""
+    linked: object = NO_CUE
     for token in doc[start : min(len(doc), start + limit)]:
         if token.text in _CLAUSE_BREAK or token.i in figure_starts:
             break
@@ -388,9 +390,12 @@ def from_right_context(doc: Doc, start: int, lex: FigureLexicon, figure_starts: 
             continue
         if token.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
             found = cue(token, lex)
+            if found == "present" and linked is NO_CUE and is_linking(token, lex):
+                linked = found
+                continue
             if found is not NO_CUE:
                 return found
-    return NO_CUE
+    return linked
 
 
 def located(doc: Doc, start: int, lex: FigureLexicon) -> bool:
