@@ -191,3 +191,30 @@ def test_people_named_by_their_case_or_office_take_their_verbs_status(
 )
 def test_the_counted_peoples_own_predicate_wins(language, text, expected, statuses_of) -> None:
     assert statuses_of(language, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # sailors and crews are people
+        ("fr", "Les rebelles ont attaqué un cargo au large de Berbera, tuant trois marins.", ["dead"]),
+        ("en", "The pirates are still holding 17 seafarers off the coast.", ["detained"]),
+        # a strength or a population as the subject: the people counted are there
+        ("fr", "Le Front du Nord, dont les effectifs sont estimés à 2 000 hommes, tient la vallée.", ["present"]),
+        ("en", "The unit's strength dropped from about 1,500 men in 2019.", ["present"]),
+    ],
+)
+def test_crews_and_a_groups_strength(language, text, expected, statuses_of) -> None:
+    assert statuses_of(language, text) == expected
+
+
+def test_people_handed_over_to_a_state_when_the_parse_hangs_the_recipient_on_their_clause(
+    statuses_of,
+) -> None:
+    text = "The militia handed some 120 Tunisian men accused of fighting for the Islamic State over to Tunisia."
+    assert statuses_of("en", text) == ["returned"]
+
+
+def test_a_place_in_the_clause_of_the_people_handed_over_is_no_recipient(statuses_of) -> None:
+    text = "The police handed 12 suspects who had travelled to Syria over to the prosecutor."
+    assert statuses_of("en", text) != ["returned"]

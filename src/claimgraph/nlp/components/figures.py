@@ -621,6 +621,8 @@ class FigureExtractor:
                 implied = lex.noun_status.get(owner.lower_) or lex.noun_status.get(owner.lemma_.lower())
                 if implied is not None:
                     found = implied
+        if found is status.NO_CUE and self._strength_stated(anchor):
+            found = "present"
         if found is not status.NO_CUE:
             item.status = found if isinstance(found, str) else None
             item.status_found = True
@@ -643,6 +645,22 @@ class FigureExtractor:
                     if is_people(noun, self.lex) or noun.lower_ in self.lex.present_nouns:
                         return noun
         return None
+
+    def _strength_stated(self, anchor: Token) -> bool:
+        """ "dont les effectifs sont estimés à 3 000 hommes", "the group's strength fell from
+        4,000 fighters": a verb whose subject is a strength or a population counts people
+        who are there."""
+        verb = _governing_verb(anchor)
+        if verb is None:
+            return False
+        if verb.dep_ in ("aux", "auxpass", "aux:pass", "aux:tense", "cop") and verb.head is not verb:
+            verb = verb.head
+        return any(
+            subject.dep_.startswith("nsubj")
+            and (subject.lower_ in self.lex.present_nouns or subject.lemma_.lower() in self.lex.present_nouns)
+            and not subject.left_edge.i <= anchor.i <= subject.right_edge.i
+            for subject in verb.children
+        )
 
     def _beyond_next_clause(self, doc: Doc, items: list[_Item], k: int, where: context.Marked) -> bool:
         """ "163 sont décédées et 134 sont revenues en Belgique", "2 929 Tunisiens ont rejoint

@@ -143,11 +143,24 @@ def handed_to_state(verb: Token, lex: FigureLexicon) -> bool:
     if not _handover_verb(verb, lex):
         return False
     doc = verb.doc
-    for token in doc[verb.i + 1 : min(len(doc), verb.i + 16)]:
+    # the parse may hang "over to Iraq" on a clause of the people handed over ("handed 300
+    # men accused of belonging to the Islamic State over to Iraq"): there the verb's
+    # particle must come right before the recipient ("who had travelled to Syria" is no
+    # recipient)
+    clauses = {
+        t.i for c in verb.children if c.dep_ in _OBJECTS for t in c.subtree if t.pos_ in ("VERB", "AUX")
+    }
+    for token in doc[verb.i + 1 : min(len(doc), verb.i + 20)]:
         if token.pos_ not in ("NOUN", "PROPN"):
             continue
         governor = _nearest_verb(token)
-        if governor is None or governor.i != verb.i:
+        if governor is None:
+            continue
+        if governor.i != verb.i and not (
+            governor.i in clauses
+            and token.head.i > 0
+            and f"{verb.lemma_.lower()} {doc[token.head.i - 1].lower_}" in lex.handover_verbs
+        ):
             continue
         to = token.head.lower_ in lex.recipient_preps and token.dep_ == "pobj" or any(
             c.dep_ == "case" and c.lower_ in lex.recipient_preps for c in token.children
@@ -185,6 +198,8 @@ def _holder_status(
     for noun in holders:
         if noun.lower_ in lex.detention_places or noun.lemma_.lower() in lex.detention_places:
             return "detained"
+        if lex.is_person_noun(noun.lower_) or lex.is_person_noun(noun.lemma_.lower()):
+            return "detained"  # people holding people: "the pirates are holding 17 seafarers"
         if noun.ent_type_ in ("ORG", "NORP", "PERSON") and noun.i not in places:
             return "detained"
     for child in verb.children:
