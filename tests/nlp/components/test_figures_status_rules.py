@@ -218,3 +218,32 @@ def test_people_handed_over_to_a_state_when_the_parse_hangs_the_recipient_on_the
 def test_a_place_in_the_clause_of_the_people_handed_over_is_no_recipient(statuses_of) -> None:
     text = "The police handed 12 suspects who had travelled to Syria over to the prosecutor."
     assert statuses_of("en", text) != ["returned"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Twelve villagers were executed by the militants near Gao."),
+        ("en", "At least 40 civilians perished in the fire at the camp."),
+        ("en", "The army said 14 soldiers succumbed to their wounds."),
+        ("en", "The ambush caused 25 fatalities among the recruits."),
+        ("fr", "Douze villageois ont été exécutés par les jihadistes près de Gao."),
+        ("fr", "Au moins 40 civils ont trouvé la mort dans l'incendie du camp."),
+        ("fr", "Six enseignants ont été assassinés à Mandera la semaine dernière."),
+    ],
+)
+def test_other_words_for_killing_and_dying(language, text, statuses_of) -> None:
+    assert statuses_of(language, text) == ["dead"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("fr", "L'armée a ramené 25 enfants en France en juillet.", ["returned"]),
+        ("fr", "Une trentaine de combattants sont retournés en Tunisie.", ["returned"]),
+        # a linking verb parsed as an adverb still gives way to the state after it
+        ("fr", "Sur les 300 revenants, 170 demeuraient incarcérés à la date de l'audition.", ["returned", "detained"]),
+    ],
+)
+def test_brought_back_and_still_held(language, text, expected, statuses_of) -> None:
+    assert statuses_of(language, text) == expected

@@ -295,6 +295,10 @@ def from_governor(
             verb = token
             break
         found = cue(token, lex)
+        if found == "present" and is_linking(token, lex):
+            # "170 demeuraient incarcérés" with the linking verb parsed as an adverb
+            after = from_right_context(token.doc, token.i + 1, lex, blocked, limit=4)
+            found = after if isinstance(after, str) else found
         if found is not NO_CUE:
             return found, None
         if token.pos_ == "NOUN":
