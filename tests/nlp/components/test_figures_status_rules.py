@@ -247,3 +247,28 @@ def test_other_words_for_killing_and_dying(language, text, statuses_of) -> None:
 )
 def test_brought_back_and_still_held(language, text, expected, statuses_of) -> None:
     assert statuses_of(language, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "Gunmen abducted 30 students from a school in Kaduna.", ["detained"]),
+        ("en", "Police apprehended 14 suspects at the border crossing.", ["detained"]),
+        ("en", "Some 300 Tunisians emigrated to Syria in 2014.", ["joined"]),
+        ("en", "Around 1,500 soldiers are stationed in Gao.", ["present"]),
+        ("fr", "Onze suspects ont été écroués à Fresnes.", ["detained"]),
+        ("fr", "Les ravisseurs ont relâché 12 otages jeudi.", ["released"]),
+        ("fr", "Environ 1 500 soldats sont stationnés à Gao.", ["present"]),
+    ],
+)
+def test_captivity_departure_and_deployment_words(language, text, expected, statuses_of) -> None:
+    assert statuses_of(language, text) == expected
+
+
+def test_a_participle_the_parse_hangs_on_the_verb_does_not_override_it(statuses_of) -> None:
+    # "basé à Londres" describes the Observatory; the parse makes it a clause of "arrêtés"
+    text = (
+        "En 2020, la police démantèle le réseau : plusieurs centaines de ses membres sont arrêtés, "
+        "selon l'Observatoire syrien des droits de l'homme (OSDH), basé à Londres."
+    )
+    assert statuses_of("fr", text) == ["detained"]

@@ -101,20 +101,33 @@ def _has_own_subject(verb: Token) -> bool:
 
 
 def _verb_cue(verb: Token, anchor: Token, lex: FigureLexicon, blocked: set[int]) -> object:
-    for child in verb.children:
-        if (
-            child.dep_ in _COMPLEMENTS
-            and child.i not in blocked
-            and child.i > anchor.i
-            and not (child.dep_ == "advcl" and _has_own_subject(child))
-        ):
+    """The complement's state ("are presumed dead"), else the verb's own, else an oblique
+    noun's ("taken into custody"), else an adverbial clause's: "sont arrêtés ..., basé à
+    Londres" keeps arrested when the parse hangs a later participle on the verb."""
+    complements = [
+        child
+        for child in verb.children
+        if child.dep_ in _COMPLEMENTS
+        and child.i not in blocked
+        and child.i > anchor.i
+        and not (child.dep_ == "advcl" and _has_own_subject(child))
+    ]
+    for child in complements:
+        if child.dep_ != "advcl":
             found = _cue_with_particle(child, lex)
             if found is not NO_CUE:
                 return found
     found = _cue_with_particle(verb, lex)
     if found is NO_CUE:
         found = _oblique_cue(verb, lex)
-    return found
+    if found is not NO_CUE:
+        return found
+    for child in complements:
+        if child.dep_ == "advcl":
+            found = _cue_with_particle(child, lex)
+            if found is not NO_CUE:
+                return found
+    return NO_CUE
 
 
 def _handover_verb(verb: Token, lex: FigureLexicon) -> bool:
