@@ -272,3 +272,19 @@ def test_a_participle_the_parse_hangs_on_the_verb_does_not_override_it(statuses_
         "selon l'Observatoire syrien des droits de l'homme (OSDH), basé à Londres."
     )
     assert statuses_of("fr", text) == ["detained"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "The death toll rose to 45 soldiers on Monday.", ["dead"]),
+        ("en", "The attack claimed the lives of 30 soldiers.", ["dead"]),
+        ("fr", "L'attaque a coûté la vie à 30 soldats.", ["dead"]),
+        ("en", "About 200 of them are now back in Tunisia.", ["returned"]),
+        # those who fought went; those who fight now are there
+        ("en", "Some 300 Moroccans fought in Syria and Iraq.", ["joined"]),
+        ("fr", "Près de 800 Français combattent au sein de l'EI.", ["present"]),
+    ],
+)
+def test_tolls_lives_lost_and_past_fighting(language, text, expected, statuses_of) -> None:
+    assert statuses_of(language, text) == expected

@@ -621,8 +621,8 @@ class FigureExtractor:
                 implied = lex.noun_status.get(owner.lower_) or lex.noun_status.get(owner.lemma_.lower())
                 if implied is not None:
                     found = implied
-        if found is status.NO_CUE and self._strength_stated(anchor):
-            found = "present"
+        if found is status.NO_CUE:
+            found = self._state_of_subject(anchor)
         if found is not status.NO_CUE:
             item.status = found if isinstance(found, str) else None
             item.status_found = True
@@ -646,21 +646,25 @@ class FigureExtractor:
                         return noun
         return None
 
-    def _strength_stated(self, anchor: Token) -> bool:
-        """ "dont les effectifs sont estimés à 3 000 hommes", "the group's strength fell from
-        4,000 fighters": a verb whose subject is a strength or a population counts people
-        who are there."""
+    def _state_of_subject(self, anchor: Token) -> object:
+        """A verb whose subject names what the number counts: a strength or a population
+        ("dont les effectifs sont estimés à 3 000 hommes", "the group's strength fell from
+        4,000 fighters") -> present; a toll named by a state ("the death toll rose to 45")
+        -> that state. NO_CUE otherwise."""
         verb = _governing_verb(anchor)
         if verb is None:
-            return False
+            return status.NO_CUE
         if verb.dep_ in ("aux", "auxpass", "aux:pass", "aux:tense", "cop") and verb.head is not verb:
             verb = verb.head
-        return any(
-            subject.dep_.startswith("nsubj")
-            and (subject.lower_ in self.lex.present_nouns or subject.lemma_.lower() in self.lex.present_nouns)
-            and not subject.left_edge.i <= anchor.i <= subject.right_edge.i
-            for subject in verb.children
-        )
+        for subject in verb.children:
+            if not subject.dep_.startswith("nsubj") or subject.left_edge.i <= anchor.i <= subject.right_edge.i:
+                continue
+            if subject.lower_ in self.lex.present_nouns or subject.lemma_.lower() in self.lex.present_nouns:
+                return "present"
+            for modifier in subject.children:
+                if modifier.dep_ == "compound" and isinstance(status.cue(modifier, self.lex), str):
+                    return status.cue(modifier, self.lex)
+        return status.NO_CUE
 
     def _beyond_next_clause(self, doc: Doc, items: list[_Item], k: int, where: context.Marked) -> bool:
         """ "163 sont décédées et 134 sont revenues en Belgique", "2 929 Tunisiens ont rejoint
