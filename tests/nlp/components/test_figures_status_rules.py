@@ -288,3 +288,23 @@ def test_a_participle_the_parse_hangs_on_the_verb_does_not_override_it(statuses_
 )
 def test_tolls_lives_lost_and_past_fighting(language, text, expected, statuses_of) -> None:
     assert statuses_of(language, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # people who are in a place are there; in prison, they are held
+        ("en", "About 300 French nationals are in Idlib.", ["present"]),
+        ("en", "About 40 women were in the camp.", ["present"]),
+        ("en", "At least 90 of the returnees are in prison.", ["detained"]),
+        ("en", "About 300 French nationals are in favour of the plan.", [None]),
+        ("fr", "Quelque 150 Belges sont toujours en Syrie.", ["present"]),
+        ("fr", "Une quarantaine de femmes étaient dans le camp.", ["present"]),
+        # a group that has people has them with it
+        ("en", "The Islamic State in the Greater Sahara had 300 men in 2019.", ["present"]),
+        ("en", "The family had five children.", [None]),
+        ("fr", "Le groupe disposait d'environ 2 000 hommes.", ["present"]),
+    ],
+)
+def test_people_in_a_place_or_with_a_group(language, text, expected, statuses_of) -> None:
+    assert statuses_of(language, text) == expected

@@ -574,6 +574,10 @@ class FigureExtractor:
         if found is status.NO_CUE:
             found, verb = status.from_governor(anchor, lex, blocked, places)
             item.own_verb = verb is not None
+            if found is status.NO_CUE:
+                found = status.from_copula_place(verb, anchor, lex)
+            if found is status.NO_CUE:
+                found = status.from_strength_verb(verb, anchor, lex)
         if found is status.NO_CUE and head is not None and not is_people(head, lex):
             found = status.cue(head, lex)  # "a fait 71 morts": the counted noun is the status
         if found is status.NO_CUE and status.headcount(doc[item.raw.end - 1], item.raw.start):

@@ -57,6 +57,7 @@ class FigureLexicon:
     in_place: frozenset[str]
     date_preps: frozenset[str]
     holding_verbs: frozenset[str]
+    strength_verbs: frozenset[str]
     detention_places: frozenset[str]
     composition_verbs: frozenset[str]
     comparison_markers: tuple[str, ...]
@@ -229,6 +230,7 @@ def parse(data: Any, language: str) -> FigureLexicon:
         in_place=frozenset(_words(lang, "in_place", language)),
         date_preps=frozenset(_words(lang, "date_preps", language)),
         holding_verbs=frozenset(_words(lang, "holding_verbs", language)),
+        strength_verbs=frozenset(_words(lang, "strength_verbs", language)),
         detention_places=frozenset(_words(lang, "detention_places", language)),
         composition_verbs=frozenset(_words(lang, "composition_verbs", language)),
         comparison_markers=_words(lang, "comparison_markers", language),

@@ -430,6 +430,50 @@ def from_right_context(doc: Doc, start: int, lex: FigureLexicon, figure_starts: 
     return linked
 
 
+def from_copula_place(verb: Token | None, anchor: Token, lex: FigureLexicon) -> object:
+    """"About 300 French nationals are in Idlib", "150 Belges sont toujours en Syrie" (the
+    place is the root, with "sont" as its copula) -> present; "are in prison" -> detained.
+    ``verb`` is the governor ``from_governor`` stopped at; the people must be its subject."""
+    if verb is None:
+        return NO_CUE
+    copula = verb.lemma_.lower() in _BE and verb.pos_ == "AUX"
+    if not copula and not any(c.dep_ == "cop" and c.lemma_.lower() in _BE for c in verb.children):
+        return NO_CUE
+    if not any(c.dep_ in _SUBJECTS and c.left_edge.i <= anchor.i <= c.right_edge.i for c in verb.children):
+        return NO_CUE
+    if copula:
+        places = [
+            g
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ in lex.in_place
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+    else:  # the place is the head: "sont en Syrie"
+        in_place = any(c.dep_ == "case" and c.lower_ in lex.in_place for c in verb.children)
+        places = [verb] if in_place else []
+    for place in places:
+        if place.lemma_.lower() in lex.detention_places or place.lower_ in lex.detention_places:
+            return "detained"
+        if place.ent_type_ in _PLACE_ENTS or place.lemma_.lower() in lex.place_nouns:
+            return "present"
+    return NO_CUE
+
+
+def from_strength_verb(verb: Token | None, anchor: Token, lex: FigureLexicon) -> object:
+    """"The group has around 3,000 men", "le groupe dispose de 2 000 hommes": a group, a
+    force or a named body that has people counts people who are with it -> present."""
+    if verb is None or not (verb.lemma_.lower() in lex.strength_verbs or verb.lower_ in lex.strength_verbs):
+        return NO_CUE
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subject is None or subject.left_edge.i <= anchor.i <= subject.right_edge.i:
+        return NO_CUE
+    holder = subject.ent_type_ in ("ORG", "NORP") or (
+        subject.lemma_.lower() in lex.collective_nouns or subject.lower_ in lex.collective_nouns
+    )
+    return "present" if holder else NO_CUE
+
+
 def located(doc: Doc, start: int, lex: FigureLexicon) -> bool:
     """"390 in the theater", "800 en Syrie": a place phrase right after the number."""
     if start >= len(doc) or doc[start].lower_ not in lex.in_place:
