@@ -30,3 +30,25 @@ def test_documents_of_an_older_extractor_are_reextracted_cleanly(tmp_path: Path)
         assert all(claim.sentence_id in sentence_ids for claim in store.claims_for_document(old.id))
         assert documents_to_reprocess(store, EXTRACTOR_VERSION) == []
         assert store.integrity_check() == "ok"
+
+
+@pytest.mark.models
+def test_review_verdicts_survive_reextraction(tmp_path: Path) -> None:
+    with open_store(tmp_path / "kb.db") as store:
+        run_ingest([str(CORPUS / "wp-fr-al-hol")], store, IngestOptions(batch_size=4))
+        (document,) = store.documents()
+        first, second = store.claims_for_document(document.id, kind="figure")[:2]
+        store.set_review_state(first.id, "rejected")
+        store.set_review_state(second.id, "accepted")
+        store.set_extraction_status(document.id, "done", extractor_version="0.0.1")
+
+        report = run_reprocess(store, [document.id], EXTRACTOR_VERSION)
+
+        assert report.reviews_kept == 2
+        figures = store.claims_for_document(document.id, kind="figure")
+        assert first.id not in {claim.id for claim in figures}  # new claims, old verdicts
+        verdicts = {(c.start_char, c.value_text): c.review_state for c in figures if c.review_state != "unreviewed"}
+        assert verdicts == {
+            (first.start_char, first.value_text): "rejected",
+            (second.start_char, second.value_text): "accepted",
+        }

@@ -3,7 +3,8 @@
 Each document whose claims were made by another extractor version (or never made) is run
 through the current pipelines again; its old sentences, mentions and claims are replaced
 in one transaction per batch, so a kill leaves each document either old or new, never
-half of each.
+half of each. Reviewers' verdicts (accepted, rejected, edited) are given back to the new
+claims that say the same thing at the same place.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ class ReprocessReport:
     documents: int = 0
     claims: int = 0
     figures: int = 0
+    reviews_kept: int = 0  # claims that took back a reviewer's verdict on their old version
 
 
 def documents_to_reprocess(store: Store, extractor_version: str, *, everything: bool = False) -> list[int]:
@@ -58,8 +60,11 @@ def run_reprocess(
                 result = results.get(document.id)
                 if result is None:  # a language without a pipeline: nothing to extract
                     continue
+                # re-splitting removes the claims: their review verdicts are read first
+                verdicts = store.review_verdicts(document.id)
                 store.add_sentences(document.id, result.sentences, replace=True)
                 written = store.replace_claims(document.id, extractor_version, **result.batch.as_kwargs())
+                report.reviews_kept += store.apply_review_verdicts(document.id, verdicts)
                 report.documents += 1
                 report.claims += len(written.claim_ids) + len(written.figure_claim_ids)
                 report.figures += len(written.figure_claim_ids)

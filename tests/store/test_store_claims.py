@@ -262,6 +262,35 @@ def test_replace_claims_replaces_the_old_ones(store: Store, doc_id: int) -> None
     assert store.document(doc_id).extractor_version == "0.2.0"
 
 
+def test_review_verdicts_outlive_re_extraction(store: Store, doc_id: int) -> None:
+    first = store.replace_claims(
+        doc_id, "0.1.0", **batch_from_extraction(**extracted()).as_kwargs()
+    )
+    store.set_review_state(first.figure_claim_ids[1], "rejected")
+    store.set_review_state(first.figure_claim_ids[0], "accepted")
+    second = store.replace_claims(
+        doc_id, "0.2.0", **batch_from_extraction(**extracted()).as_kwargs()
+    )
+    assert second.reviews_kept == 2
+    assert not set(second.figure_claim_ids) & set(first.figure_claim_ids)
+    states = {c.value_text: c.review_state for c in store.claims_for_document(doc_id, kind="figure")}
+    assert states == {"130": "accepted", "68": "rejected"}
+    assert [f.value for f in store.figures()] == [130]  # the rejected figure stays hidden
+
+
+def test_a_changed_claim_starts_unreviewed(store: Store, doc_id: int) -> None:
+    first = store.replace_claims(
+        doc_id, "0.1.0", **batch_from_extraction(**extracted()).as_kwargs()
+    )
+    store.set_review_state(first.figure_claim_ids[1], "rejected")
+    changed = extracted()
+    changed["figures"][1]["value_text"] = "68 hommes"
+    changed["figures"][1]["end"] = changed["figures"][1]["start"] + len("68 hommes")
+    second = store.replace_claims(doc_id, "0.2.0", **batch_from_extraction(**changed).as_kwargs())
+    assert second.reviews_kept == 0
+    assert len(store.figures()) == 2
+
+
 def test_a_failed_replace_keeps_the_old_claims(store: Store, doc_id: int) -> None:
     store.replace_claims(doc_id, "0.1.0", **batch_from_extraction(**extracted()).as_kwargs())
     before = store.claims_for_document(doc_id)

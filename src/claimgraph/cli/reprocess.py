@@ -38,4 +38,4 @@ def reprocess_command(
             report = run_reprocess(store, ids, EXTRACTOR_VERSION, batch_size=batch_size, n_process=n_process,
                                    on_item=lambda name: bar.advance(task))
     err.print(f"re-extracted {report.documents} document(s): {report.claims} claims, {report.figures} figures "
-              f"(extractor version {EXTRACTOR_VERSION})")
+              f"(extractor version {EXTRACTOR_VERSION}); {report.reviews_kept} review verdict(s) kept")

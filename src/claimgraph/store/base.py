@@ -43,6 +43,7 @@ from claimgraph.store.records import (
     NewEntity,
     NewFigure,
     NewMention,
+    ReviewVerdict,
     SearchHit,
     SentenceRow,
     Stats,
@@ -181,6 +182,17 @@ class Store(ABC):
     @abstractmethod
     def set_review_state(self, claim_id: int, state: str) -> None:
         """Mark a claim unreviewed / accepted / rejected / edited."""
+
+    @abstractmethod
+    def review_verdicts(self, document_id: int) -> list[ReviewVerdict]:
+        """The verdicts (every state but unreviewed) on a document's claims."""
+
+    @abstractmethod
+    def apply_review_verdicts(self, document_id: int, verdicts: Sequence[ReviewVerdict]) -> int:
+        """Give each verdict back to the document's claims that say the same thing at the
+        same place (kind, span, subject, predicate, value); return how many claims took one.
+        ``replace_claims`` does this by itself; a caller that re-splits sentences first (which
+        removes the claims) reads the verdicts before and applies them after."""
 
     @abstractmethod
     def figures(

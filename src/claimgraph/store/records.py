@@ -180,6 +180,21 @@ class ClaimsWritten:
     figure_claim_ids: list[int]  # one per input figure, in input order
     mentions: int
     replaced: int  # how many old claims were removed
+    reviews_kept: int = 0  # how many new claims took the review state of an old one
+
+
+@dataclass(frozen=True)
+class ReviewVerdict:
+    """A reviewer's verdict on a claim, by what the claim says and where, so that it can be
+    given back to the same claim after re-extraction (claims get new ids)."""
+
+    state: str
+    kind: str
+    start_char: int | None
+    end_char: int | None
+    subject: str | None
+    predicate: str | None
+    value_text: str | None
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ from claimgraph.store.records import (
     NewEntity,
     NewFigure,
     NewMention,
+    ReviewVerdict,
     SearchHit,
     SentenceRow,
     Stats,
@@ -65,6 +66,32 @@ from claimgraph.store.writes import (
 )
 
 _DOCUMENT_COLUMNS = [c for c in t.documents.c if c.name != "text"]
+# what makes a re-extracted claim the same claim as before, for keeping its review state
+_CLAIM_IDENTITY = ("kind", "start_char", "end_char", "subject", "predicate", "value_text")
+_SAME_CLAIM = " AND ".join(f"{column} IS ?" for column in _CLAIM_IDENTITY)
+
+
+def _verdicts(cursor: sqlite3.Cursor, document_id: int) -> list[ReviewVerdict]:
+    rows = cursor.execute(
+        f"SELECT review_state, {', '.join(_CLAIM_IDENTITY)} FROM claims "
+        "WHERE document_id = ? AND review_state IS NOT NULL AND review_state != 'unreviewed'",
+        (document_id,),
+    ).fetchall()
+    return [ReviewVerdict(*row) for row in rows]
+
+
+def _apply_verdicts(cursor: sqlite3.Cursor, document_id: int, verdicts: Sequence[ReviewVerdict]) -> int:
+    return sum(
+        cursor.execute(
+            f"UPDATE claims SET review_state = ? WHERE document_id = ? AND {_SAME_CLAIM}",
+            (
+                verdict.state,
+                document_id,
+                *(getattr(verdict, column) for column in _CLAIM_IDENTITY),
+            ),
+        ).rowcount
+        for verdict in verdicts
+    )
 
 # A document is the latest version of its source when no document names it as previous.
 _IS_LATEST = ~sa.exists().where(t.documents.alias("newer").c.previous_id == t.documents.c.id)
@@ -410,6 +437,9 @@ class SQLiteStore(Store):
                     (document_id,),
                 ).fetchall()
             )
+            # a reviewer's verdicts outlive re-extraction: given back below to the new claims
+            # that say the same thing at the same place
+            verdicts = _verdicts(cursor, document_id)
             replaced = cursor.execute(
                 "DELETE FROM claims WHERE document_id = ?", (document_id,)
             ).rowcount
@@ -431,6 +461,7 @@ class SQLiteStore(Store):
             MENTIONS.run(cursor, mentions_written)
             CLAIMS.run(cursor, claims_written)
             FIGURES.run(cursor, figures_written)
+            reviews_kept = _apply_verdicts(cursor, document_id, verdicts)
             cursor.execute(
                 "UPDATE documents SET extraction_status = 'done', extractor_version = ? "
                 "WHERE id = ?",
@@ -442,6 +473,7 @@ class SQLiteStore(Store):
                 figure_claim_ids=figure_ids,
                 mentions=len(mentions_written),
                 replaced=replaced,
+                reviews_kept=reviews_kept,
             )
 
     @staticmethod
@@ -488,6 +520,14 @@ class SQLiteStore(Store):
             )
             if updated.rowcount == 0:
                 raise StoreError(f"There is no claim {claim_id} in {self.path}.")
+
+    def review_verdicts(self, document_id: int) -> list[ReviewVerdict]:
+        with self._read() as conn:
+            return _verdicts(_cursor(conn), document_id)
+
+    def apply_review_verdicts(self, document_id: int, verdicts: Sequence[ReviewVerdict]) -> int:
+        with self._write() as conn:
+            return _apply_verdicts(_cursor(conn), document_id, verdicts)
 
     def figures(
         self,
