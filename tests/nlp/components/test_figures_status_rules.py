@@ -297,6 +297,8 @@ def test_tolls_lives_lost_and_past_fighting(language, text, expected, statuses_o
         ("en", "About 300 French nationals are in Idlib.", ["present"]),
         ("en", "About 40 women were in the camp.", ["present"]),
         ("en", "At least 90 of the returnees are in prison.", ["detained"]),
+        ("en", "Some 150 Belgians are believed to be in Syria.", ["present"]),
+        ("en", "Around 60 of them are still there.", ["present"]),
         ("en", "About 300 French nationals are in favour of the plan.", [None]),
         ("fr", "Quelque 150 Belges sont toujours en Syrie.", ["present"]),
         ("fr", "Une quarantaine de femmes étaient dans le camp.", ["present"]),

@@ -431,20 +431,24 @@ def from_right_context(doc: Doc, start: int, lex: FigureLexicon, figure_starts: 
 
 
 def from_copula_place(verb: Token | None, anchor: Token, lex: FigureLexicon) -> object:
-    """"About 300 French nationals are in Idlib", "150 Belges sont toujours en Syrie" (the
-    place is the root, with "sont" as its copula) -> present; "are in prison" -> detained.
+    """"About 300 French nationals are in Idlib", "are believed to be in Syria", "150
+    Belges sont toujours en Syrie" (the place is the root, with "sont" as its copula) ->
+    present; "are in prison" -> detained.
     ``verb`` is the governor ``from_governor`` stopped at; the people must be its subject."""
     if verb is None:
         return NO_CUE
-    copula = verb.lemma_.lower() in _BE and verb.pos_ == "AUX"
-    if not copula and not any(c.dep_ == "cop" and c.lemma_.lower() in _BE for c in verb.children):
-        return NO_CUE
     if not any(c.dep_ in _SUBJECTS and c.left_edge.i <= anchor.i <= c.right_edge.i for c in verb.children):
         return NO_CUE
-    if copula:
+    # "are believed to be in Syria": the copula may be the verb's infinitive complement
+    be = verb if verb.lemma_.lower() in _BE and verb.pos_ == "AUX" else next(
+        (c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in _BE), None
+    )
+    if be is None and not any(c.dep_ == "cop" and c.lemma_.lower() in _BE for c in verb.children):
+        return NO_CUE
+    if be is not None:
         places = [
             g
-            for c in verb.children
+            for c in be.children
             if c.dep_ == "prep" and c.lower_ in lex.in_place
             for g in c.children
             if g.dep_ == "pobj"
