@@ -280,6 +280,7 @@ def test_a_participle_the_parse_hangs_on_the_verb_does_not_override_it(statuses_
         ("en", "The death toll rose to 45 soldiers on Monday.", ["dead"]),
         ("en", "The attack claimed the lives of 30 soldiers.", ["dead"]),
         ("fr", "L'attaque a coûté la vie à 30 soldats.", ["dead"]),
+        ("fr", "Une vingtaine de soldats sont tombés au combat.", ["dead"]),
         ("en", "About 200 of them are now back in Tunisia.", ["returned"]),
         # those who fought went; those who fight now are there
         ("en", "Some 300 Moroccans fought in Syria and Iraq.", ["joined"]),

@@ -34,8 +34,9 @@ _PARTICLES = frozenset({"prt", "advmod", "compound:prt"})
 _REFLEXIVE = frozenset({"se", "s'", "s’"})
 _OBLIQUE = frozenset({"obl", "obl:mod", "obl:arg"})
 _OBJECTS = frozenset({"dobj", "obj"})
-# the words after a verb that make a two-word cue with it: "lose track", "taken prisoner"
-_VERB_COMPLEMENTS = frozenset({"prep", "oprd", "xcomp", *_OBJECTS})
+# the words after a verb that make a two-word cue with it: "lose track", "taken prisoner",
+# "tombés au combat"
+_VERB_COMPLEMENTS = frozenset({"prep", "oprd", "xcomp", *_OBJECTS, *_OBLIQUE})
 _PASSIVE = frozenset({"auxpass", "aux:pass", "cop"})
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
