@@ -223,6 +223,10 @@ EN = [
     ("In early 2019, Hayat Tahrir al-Sham and the Zenki Movement fought each other near Aleppo.",
      [("HTS", ORG, ["Hayat Tahrir al-Sham"]), ("Zenki", ORG, ["Zenki Movement"]), ("Aleppo", LOC, ["Aleppo"])],
      {("HTS", "fights", "Zenki")}),
+    # clashes between two sides: the first listed against the other
+    ("Heavy clashes broke out on Tuesday between al-Shabaab and the Somali National Army in Hiraan.",
+     [("al-Shabaab", ORG, ["al-Shabaab"]), ("SNA", PUB, ["Somali National Army"]), ("Hiraan", LOC, ["Hiraan"])],
+     {("al-Shabaab", "fights", "SNA")}),
     # "waged an insurgency against"
     ("Al-Shabaab waged an insurgency against the Transitional Federal Government.",
      [("al-Shabaab", ORG, ["Al-Shabaab"]), ("TFG", PUB, ["Transitional Federal Government"])],
@@ -429,6 +433,12 @@ FR = [
      [("Macina", ORG, ["Katiba Macina"]), ("GSIM", ORG, ["GSIM", "Groupe de soutien à l'islam et aux musulmans"]),
       ("Ansar Dine", ORG, ["Ansar Dine"]), ("AQ", ORG, ["al-Qaïda"])],
      {("Macina", "member_of", "GSIM"), ("Ansar Dine", "allied_with", "AQ")}),
+    ("De violents affrontements ont éclaté mardi entre les Chabab et l'armée somalienne dans le Hiraan.",
+     [("Chabab", ORG, ["Chabab"]), ("ANS", PUB, ["armée somalienne"]), ("Hiraan", LOC, ["Hiraan"])],
+     {("Chabab", "fights", "ANS")}),
+    ("Le Mouvement islamique d'Ouzbékistan a été décimé par les talibans dans la province de Zaboul.",
+     [("MIO", ORG, ["Mouvement islamique d'Ouzbékistan"]), ("talibans", ORG, ["talibans"]), ("Zaboul", LOC, ["province de Zaboul"])],
+     {("talibans", "fights", "MIO")}),
     ("Le groupe a été chassé de Kidal en 2013 par l'armée française.",
      [("groupe", ORG, ["groupe"]), ("Kidal", LOC, ["Kidal"]), ("armée française", PUB, ["armée française"])],
      {("armée française", "fights", "groupe")}),

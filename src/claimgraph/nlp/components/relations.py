@@ -137,8 +137,13 @@ class RelationExtractor:
                     return
             if cue.object == "each_other":
                 # "A and B fought each other", "A et B s'affrontent": the first of the verb's
-                # listed subjects against the others
-                listed = sorted(args.left(root, span.start, scope[0], subject_types) or [], key=lambda a: a.first)
+                # listed subjects against the others; "clashes between A and B": the list after
+                listed = (
+                    args.right(span.end, scope[1], subject_types)
+                    if cue.subject == "right"
+                    else args.left(root, span.start, scope[0], subject_types)
+                )
+                listed = sorted(listed or [], key=lambda a: a.first)
                 subjects, objects = listed[:1], [o for o in listed[1:] if o.type in object_types]
             else:
                 subjects = self._slot(cue.subject, span, args, scope, subject_types, targets, marker)
