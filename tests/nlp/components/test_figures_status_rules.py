@@ -311,3 +311,13 @@ def test_tolls_lives_lost_and_past_fighting(language, text, expected, statuses_o
 )
 def test_people_in_a_place_or_with_a_group(language, text, expected, statuses_of) -> None:
     assert statuses_of(language, text) == expected
+
+
+def test_them_counts_the_people_of_the_last_count_before_when_no_subject_names_them(figures_of) -> None:
+    text = (
+        "The militia still holds about 9,000 suspected fighters in its prisons. "
+        "The Sina'a jail alone houses some 4,500 of them."
+    )
+    figures = figures_of("en", text)
+    assert [f["value"] for f in figures] == [9000, 4500]
+    assert figures[1]["cohort"]["noun"] == "fighters"

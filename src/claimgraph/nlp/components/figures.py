@@ -381,7 +381,9 @@ class FigureExtractor:
             if item.antecedent is None and (
                 item.counted.pronoun or status.headcount(doc[item.raw.end - 1], item.raw.start)
             ):
-                item.antecedent = self._pronoun_referent(doc, item)
+                item.antecedent = self._pronoun_referent(doc, item) or _last_people_counted(
+                    items[:k], doc[item.sent.start - 1].sent if item.sent.start > 0 else None, self.lex
+                )
 
     def _pronoun_referent(self, doc: Doc, item: _Item) -> Counted | None:
         """ "Les femmes ... ont été remises à la justice. 12 d'entre elles ont été placées en
@@ -960,6 +962,20 @@ def _governing_verb(token: Token) -> Token | None:
         if token.head.i == token.i:
             return None
         token = token.head
+    return None
+
+
+def _last_people_counted(earlier: list[_Item], sentence: Span | None, lex: FigureLexicon) -> Counted | None:
+    """ "It still holds 8,000 suspected fighters. Panorama houses 4,500 of them": the people
+    the last count of the sentence before counted, when no subject there names them."""
+    if sentence is None:
+        return None
+    for other in reversed(earlier):
+        if other.sent.start != sentence.start:
+            continue
+        counted = _what_is_counted(other)
+        if counted is not None and counted.head is not None and is_people(counted.head, lex):
+            return counted
     return None
 
 
