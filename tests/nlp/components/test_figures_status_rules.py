@@ -321,3 +321,20 @@ def test_them_counts_the_people_of_the_last_count_before_when_no_subject_names_t
     figures = figures_of("en", text)
     assert [f["value"] for f in figures] == [9000, 4500]
     assert figures[1]["cohort"]["noun"] == "fighters"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # deported or expelled to a state: sent back; with no recipient, no status
+        ("en", "Turkey deported 20 German fighters to Germany last year.", ["returned"]),
+        ("en", "Turkey deported 20 German fighters last year.", [None]),
+        ("fr", "Vingt combattants allemands ont été expulsés vers l'Allemagne par la Turquie.", ["returned"]),
+        ("en", "The army said it eliminated 45 militants near the border.", ["dead"]),
+        ("fr", "L'armée affirme avoir éliminé 45 terroristes.", ["dead"]),
+        ("en", "The bodies of 30 migrants were found in the desert.", ["dead"]),
+        ("en", "About 50 Tajik women went home in 2023.", ["returned"]),
+    ],
+)
+def test_sent_back_eliminated_and_gone_home(language, text, expected, statuses_of) -> None:
+    assert statuses_of(language, text) == expected

@@ -325,7 +325,8 @@ def from_governor(
     if found is not NO_CUE:
         return found, verb
     found = _verb_cue(verb, anchor, lex, blocked)
-    if found is NO_CUE and handed_to_state(verb, lex):
+    if (found is NO_CUE or found is None) and handed_to_state(verb, lex):
+        # "deported 20 Germans to Germany": sent back to a state; deported alone is no status
         found = "returned"
     if found == "detained" and (verb.lower_ in lex.holding_verbs or verb.lemma_.lower() in lex.holding_verbs):
         found = _holder_status(verb, anchor, lex, places)
