@@ -638,8 +638,7 @@ class FigureExtractor:
         verb = _governing_verb(anchor)
         if verb is None:
             return None
-        if verb.dep_ in ("aux", "auxpass", "aux:pass", "aux:tense", "cop") and verb.head is not verb:
-            verb = verb.head
+        verb = status.main_verb(verb)
         for subject in verb.children:
             if not subject.dep_.startswith("nsubj") or subject.lemma_.lower() not in self.lex.count_nouns:
                 continue
@@ -660,8 +659,7 @@ class FigureExtractor:
         verb = _governing_verb(anchor)
         if verb is None:
             return status.NO_CUE
-        if verb.dep_ in ("aux", "auxpass", "aux:pass", "aux:tense", "cop") and verb.head is not verb:
-            verb = verb.head
+        verb = status.main_verb(verb)
         for subject in verb.children:
             if not subject.dep_.startswith("nsubj") or subject.left_edge.i <= anchor.i <= subject.right_edge.i:
                 continue
@@ -971,6 +969,8 @@ def _last_people_counted(earlier: list[_Item], sentence: Span | None, lex: Figur
     if sentence is None:
         return None
     for other in reversed(earlier):
+        if other.sent.start < sentence.start:
+            break
         if other.sent.start != sentence.start:
             continue
         counted = _what_is_counted(other)

@@ -319,8 +319,7 @@ def from_governor(
             passed.append(token)
     if verb is None:
         return NO_CUE, None
-    if verb.dep_ in ("aux", "auxpass", "aux:pass", "aux:tense", "cop") and verb.head is not verb:
-        verb = verb.head  # "remain detained" parsed with "remain" as auxiliary
+    verb = main_verb(verb)
     found = _noun_and_complement_cue(passed, verb, lex)
     if found is not NO_CUE:
         return found, verb
@@ -348,6 +347,14 @@ def from_governor(
                     found = also
                     break
     return found, verb
+
+
+def main_verb(verb: Token) -> Token:
+    """The verb an auxiliary or copula serves ("remain detained" parsed with "remain" as
+    auxiliary), else ``verb`` itself."""
+    if verb.dep_ in ("aux", "auxpass", "aux:pass", "aux:tense", "cop") and verb.head is not verb:
+        return verb.head
+    return verb
 
 
 def is_argument_of(anchor: Token, verb: Token | None, lex: FigureLexicon) -> bool:
@@ -459,16 +466,19 @@ def from_copula_place(verb: Token | None, anchor: Token, lex: FigureLexicon) -> 
         in_place = any(c.dep_ == "case" and c.lower_ in lex.in_place for c in verb.children)
         places = [verb] if in_place else []
     for place in places:
-        if place.lemma_.lower() in lex.detention_places or place.lower_ in lex.detention_places:
-            return "detained"
+        if place.pos_ == "NOUN" and (
+            place.lemma_.lower() in lex.detention_places or place.lower_ in lex.detention_places
+        ):
+            return "detained"  # "are in prison"; not "are in the SDF" (a body, not a place)
         if place.ent_type_ in _PLACE_ENTS or place.lemma_.lower() in lex.place_nouns:
             return "present"
     return NO_CUE
 
 
 def from_strength_verb(verb: Token | None, anchor: Token, lex: FigureLexicon) -> object:
-    """"The group has around 3,000 men", "le groupe dispose de 2 000 hommes": a group, a
-    force or a named body that has people counts people who are with it -> present."""
+    """"The group has around 3,000 men", "ISGS had 300 men in 2019": a group, a force or a
+    named body that has people counts people who are with it -> present. ("dispose de 2 000
+    hommes", which the French parse often breaks, is a status word of the lexicon.)"""
     if verb is None or not (verb.lemma_.lower() in lex.strength_verbs or verb.lower_ in lex.strength_verbs):
         return NO_CUE
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
