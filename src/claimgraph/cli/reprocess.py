@@ -23,7 +23,9 @@ def reprocess_command(
     """Re-extract stored documents whose claims were made by another extractor version.
 
     Each document's old sentences, mentions and claims are replaced in one transaction;
-    entities stay (other documents may cite them). Review states of replaced claims are lost.
+    entities stay (other documents may cite them). A reviewer's verdict (accepted, rejected,
+    edited) is given back to the new claim that says the same thing at the same place; a
+    claim that changed starts unreviewed.
     """
     from claimgraph.pipeline import EXTRACTOR_VERSION
     from claimgraph.reprocess import documents_to_reprocess, run_reprocess
