@@ -24,6 +24,7 @@ SECTIONS: Final = (
     "group_nouns",
     "group_modifiers",
     "state_body_nouns",
+    "state_body_modifiers",
     "place_nouns_after",
     "place_nouns_before",
     "organization_words",
@@ -53,6 +54,7 @@ class EntityCues:
     group_nouns: tuple[str, ...]
     group_modifiers: tuple[str, ...]
     state_body_nouns: tuple[str, ...]
+    state_body_modifiers: tuple[str, ...]  # "the Federal Government of Somalia"
     place_nouns_after: tuple[str, ...]
     place_nouns_before: tuple[str, ...]
     organization_words: tuple[str, ...]

@@ -343,3 +343,21 @@ def test_a_lake_is_not_its_basin() -> None:
     doc = component(nlp.make_doc("In the Lake Chad Basin, fighters hide on islands in Lake Chad."))
     canonical = {m["text"]: m["canonical"] for m in doc._.mentions}
     assert canonical["Lake Chad Basin"] != canonical["Lake Chad"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "body"),
+    [
+        ("en", "Al-Shabaab has waged war on the Federal Government of Somalia since 2007.",
+         "Federal Government of Somalia"),
+        # "internationally recognised" describes the body and stays out of its name
+        ("en", "They fight the internationally recognised Government of Yemen.", "Government of Yemen"),
+        ("fr", "Le GSIM combat l'armée du Mali depuis 2017.", "armée du Mali"),
+    ],
+)
+def test_a_state_body_named_with_its_country_is_one_body(language: str, text: str, body: str) -> None:
+    nlp = spacy.blank(language)
+    component = GazetteerMentions(nlp, language, load_gazetteer(None), load_cues(language))
+    found = {m["text"]: m["label"] for m in component(nlp.make_doc(text))._.mentions}
+    assert found.get(body) == "PublicBody"
+    assert body.split()[-1] not in found  # the country is inside the body, not beside it

@@ -201,6 +201,19 @@ class GazetteerMentions:
                 yield re.compile(rf"(?<![\w-])((?:{body})\s+(?:{state}))(?![\w-])"), "PublicBody", 1
             else:
                 yield re.compile(rf"(?<![\w-])((?:{state})\s+(?:{body}))(?![\w-])"), "PublicBody", 1
+        if cues.state_body_nouns and cues.countries:
+            # "the Federal Government of Somalia", "gouvernement fédéral de la Somalie"
+            body = _alternation(cues.state_body_nouns)
+            mods = _alternation(cues.state_body_modifiers) if cues.state_body_modifiers else None
+            country = _alternation(cues.countries)
+            if self.language == "fr":
+                mod = rf"(?:\s+(?i:{mods}))?" if mods else ""
+                of = r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
+                pattern = rf"(?<![\w-])((?i:{body}){mod}{of}(?:{country}))(?![\w-])"
+            else:
+                mod = rf"(?:(?i:{mods})\s+)?" if mods else ""
+                pattern = rf"(?<![\w-])({mod}(?i:{body})\s+of\s+(?:the\s+)?(?:{country}))(?![\w-])"
+            yield re.compile(pattern), "PublicBody", 1
         if nat and cues.group_nouns:
             nouns = _alternation(cues.group_nouns)
             mods = _alternation(cues.group_modifiers)
@@ -233,6 +246,17 @@ class GazetteerMentions:
         )
 
     # ---- the component ---------------------------------------------------------------
+    @staticmethod
+    def _give_way(mentions: list[Mention], taken: _Occupancy, start: int, end: int) -> None:
+        """Drop the mentions inside an institution's name that it does not start with (the
+        country of "Government of Yemen", the town of "Tribunal de Paris"), so that the
+        institution takes their place."""
+        inner = [m for m in mentions if start <= m["start"] and m["end"] <= end]
+        if inner and all(m["start"] > start and m["source"] != "repair" for m in inner):
+            for m in inner:
+                mentions.remove(m)
+                taken.spans.remove((m["start"], m["end"]))
+
     def __call__(self, doc: Doc) -> Doc:
         self._text = doc_text(doc)
         mentions: list[Mention] = list(doc._.mentions or [])
@@ -255,6 +279,9 @@ class GazetteerMentions:
                 )
         self._hyphenated_branches(mentions, taken)
         for start, end, label in self._pattern_matches(doc):
+            if label == "PublicBody":
+                # "the Federal Government of Somalia": the body, not the country inside it
+                self._give_way(mentions, taken, start, end)
             if taken.free(start, end):
                 taken.add(start, end)
                 mentions.append(
@@ -268,11 +295,7 @@ class GazetteerMentions:
                 )
         for start, end, label, source in self._ner_mentions(doc):
             if self._institution(start, end):
-                inner = [m for m in mentions if start <= m["start"] and m["end"] <= end]
-                if inner and all(m["start"] > start and m["source"] != "repair" for m in inner):
-                    for m in inner:
-                        mentions.remove(m)
-                        taken.spans.remove((m["start"], m["end"]))
+                self._give_way(mentions, taken, start, end)
             if taken.free(start, end):
                 taken.add(start, end)
                 mentions.append(
