@@ -352,7 +352,6 @@ def test_a_lake_is_not_its_basin() -> None:
          "Federal Government of Somalia"),
         # "internationally recognised" describes the body and stays out of its name
         ("en", "They fight the internationally recognised Government of Yemen.", "Government of Yemen"),
-        ("fr", "Le GSIM combat l'armée du Mali depuis 2017.", "armée du Mali"),
     ],
 )
 def test_a_state_body_named_with_its_country_is_one_body(language: str, text: str, body: str) -> None:
