@@ -169,6 +169,9 @@ class GazetteerMentions:
         self._place_context_labels = ("Person",) if language == "fr" else ("Person", "Organization")
         self._group = self._compile_group(cues)
         self._patterns = list(self._compile_patterns(cues))
+        # bodies named with their country ("the Government of Yemen") take the place of the
+        # country inside them; a language without that data list keeps both as they are
+        self._bodies_take_their_country = bool(cues.state_body_modifiers)
 
     # ---- keys -----------------------------------------------------------------
     def _token_key(self, text: str) -> tuple[str, ...]:
@@ -275,7 +278,7 @@ class GazetteerMentions:
                 )
         self._hyphenated_branches(mentions, taken)
         for start, end, label in self._pattern_matches(doc):
-            if label == "PublicBody" and self.language == "en":
+            if label == "PublicBody" and self._bodies_take_their_country:
                 # "the Federal Government of Somalia": the body, not the country inside it
                 self._give_way(mentions, taken, start, end)
             if taken.free(start, end):
